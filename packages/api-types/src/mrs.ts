@@ -11,7 +11,7 @@ export const MASKED_PASSWORD = '*****';
 /**
  * The object inside `source_info` (a JSON string inside the JSON). The same documented keys are
  * assumed for all three source types. `password` is optional: leaving it out keeps the stored
- * one (docs/decisions/003-mrs-masked-password.md); sending the mask back is refused.
+ * one (docs/decisions/002-mrs-masked-password.md); sending the mask back is refused.
  */
 export const SourceInfo = z.strictObject({
   db_name: z

@@ -1,0 +1,17 @@
+import { createHash, createHmac } from 'node:crypto';
+
+export const ALGORITHM = 'SDK-HMAC-SHA256';
+
+export const EMPTY_BODY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+
+export function sha256Hex(data: Uint8Array | string): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+export function stringToSign(sdkDate: string, canonicalRequestText: string): string {
+  return `${ALGORITHM}\n${sdkDate}\n${sha256Hex(canonicalRequestText)}`;
+}
+
+export function hmacSha256Hex(sk: string, text: string): string {
+  return createHmac('sha256', sk).update(text).digest('hex');
+}

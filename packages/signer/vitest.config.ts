@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+// Without its own config, `vitest run` here would pick up the workspace root's projects list.
+export default defineConfig({
+  test: {
+    name: '@dsc/signer',
+    include: ['src/**/*.test.ts'],
+  },
+});

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# `pnpm test`: every test — lint, typecheck, unit + integration (Vitest), bundle budget, e2e (Playwright).
+# Ends with one summary line "tests: N passed, N failed" over Vitest and Playwright.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export TEST_REPORT_DIR="$PWD/.test-results"
+rm -rf "$TEST_REPORT_DIR" && mkdir -p "$TEST_REPORT_DIR"
+status=0
+step() { echo; echo "== $*"; "$@" || { echo "!! failed: $*"; status=1; }; }
+
+step bash scripts/ensure-system-deps.sh
+step pnpm exec turbo run lint typecheck --output-logs=errors-only
+step pnpm exec vitest run --reporter=default --reporter=json --outputFile="$TEST_REPORT_DIR/vitest.json"
+step pnpm exec turbo run build --output-logs=errors-only
+if [ -f apps/web/.size-limit.json ]; then step pnpm --filter web size; fi
+step pnpm --filter e2e test
+node scripts/summarise-tests.mjs "$TEST_REPORT_DIR" || status=1
+exit $status
