@@ -1,0 +1,84 @@
+import { keepPreviousData, queryOptions, type Query } from '@tanstack/react-query';
+import { queueStatusOf, type ListEnhancedConnectionsResponse, type QueryOf } from '@dsc/api-types';
+import { apiRequest } from '../../lib/api-client.ts';
+import type { ConnectionStatusFilter } from './search.ts';
+
+/** Poll this often while any queue on screen is still being bound. */
+export const CREATING_POLL_MS = 5_000;
+
+export interface ConnectionListParams {
+  page: number;
+  pageSize: number;
+  name?: string | undefined;
+  status?: ConnectionStatusFilter | undefined;
+}
+
+export const connectionKeys = {
+  all: ['dli', 'enhanced-connections'] as const,
+  lists: () => [...connectionKeys.all, 'list'] as const,
+  list: (params: ConnectionListParams) =>
+    [...connectionKeys.lists(), normaliseParams(params)] as const,
+  details: () => [...connectionKeys.all, 'detail'] as const,
+  detail: (id: string) => [...connectionKeys.details(), id] as const,
+};
+
+// The same view must give the same key whether a filter is absent or explicitly undefined.
+function normaliseParams(p: ConnectionListParams): ConnectionListParams {
+  return {
+    page: p.page,
+    pageSize: p.pageSize,
+    ...(p.name ? { name: p.name } : {}),
+    ...(p.status ? { status: p.status } : {}),
+  };
+}
+
+/** Page numbers in the URL, limit/offset upstream. */
+export function toListQuery(p: ConnectionListParams): QueryOf<'dli.listEnhancedConnections'> {
+  return {
+    limit: String(p.pageSize),
+    offset: String((p.page - 1) * p.pageSize),
+    ...(p.name ? { name: p.name } : {}),
+    ...(p.status ? { status: p.status } : {}),
+  };
+}
+
+export function hasCreatingQueue(data: ListEnhancedConnectionsResponse | undefined): boolean {
+  return (
+    data?.connections.some((c) =>
+      c.available_queue_info.some((q) => queueStatusOf(q.status) === 'CREATING'),
+    ) ?? false
+  );
+}
+
+/** refetchInterval: on while something visible is CREATING, off (false) as soon as nothing is. */
+export function pollWhileCreating(
+  query: Query<
+    ListEnhancedConnectionsResponse,
+    Error,
+    ListEnhancedConnectionsResponse,
+    readonly unknown[]
+  >,
+): number | false {
+  return hasCreatingQueue(query.state.data) ? CREATING_POLL_MS : false;
+}
+
+export function listConnectionsOptions(params: ConnectionListParams) {
+  return queryOptions({
+    queryKey: connectionKeys.list(params),
+    queryFn: ({ signal }) =>
+      apiRequest('dli.listEnhancedConnections', { query: toListQuery(params), signal }),
+    placeholderData: keepPreviousData,
+    // The route loader already tried; its error is shown with a Retry button rather than re-sent on mount.
+    retryOnMount: false,
+    refetchInterval: pollWhileCreating,
+    refetchIntervalInBackground: false,
+  });
+}
+
+export function connectionDetailOptions(id: string) {
+  return queryOptions({
+    queryKey: connectionKeys.detail(id),
+    queryFn: ({ signal }) =>
+      apiRequest('dli.getEnhancedConnection', { params: { connection_id: id }, signal }),
+  });
+}

@@ -1,0 +1,141 @@
+import {
+  bffPath,
+  catalogue,
+  type BodyOf,
+  type HttpMethod,
+  type OperationId,
+  type ParamsOf,
+  type QueryOf,
+  type ResponseOf,
+} from '@dsc/api-types';
+import type { z } from 'zod';
+import { ApiError, CLIENT_ERROR_CODES, apiErrorFromBody } from './api-error.ts';
+import { emitUnauthorized } from './unauthorized-events.ts';
+
+export type QueryValue = string | number | boolean | null | undefined;
+
+export interface BffRequestInit<T> {
+  method: HttpMethod;
+  /** An absolute BFF path such as `/api/session`, without a query string. */
+  path: string;
+  query?: Readonly<Record<string, QueryValue>> | undefined;
+  body?: unknown;
+  signal?: AbortSignal | undefined;
+  /** Parses the success body, so upstream quirks are normalised here and nowhere else. */
+  schema: z.ZodType<T>;
+  /** false for calls whose 401 is an answer rather than a lost session (signing in). */
+  notifyUnauthorized?: boolean | undefined;
+}
+
+// An empty strictObject's input is Record<string, never>: an index signature, not named keys.
+type HasKeys<T> = [keyof T] extends [never] ? false : string extends keyof T ? false : true;
+
+/** Path parameters are required when the operation has any; query and body only when it takes one. */
+export type ApiRequestOptions<Id extends OperationId> = (HasKeys<ParamsOf<Id>> extends true
+  ? { params: ParamsOf<Id> }
+  : { params?: undefined }) &
+  ([QueryOf<Id>] extends [never] ? { query?: undefined } : { query?: QueryOf<Id> | undefined }) &
+  ([BodyOf<Id>] extends [never] ? { body?: undefined } : { body: BodyOf<Id> }) & {
+    signal?: AbortSignal | undefined;
+  };
+
+type OptionsArg<Id extends OperationId> =
+  object extends ApiRequestOptions<Id>
+    ? [options?: ApiRequestOptions<Id>]
+    : [options: ApiRequestOptions<Id>];
+
+/** Calls one catalogue operation through the BFF and returns its parsed success body. */
+export function apiRequest<Id extends OperationId>(
+  id: Id,
+  ...[options]: OptionsArg<Id>
+): Promise<ResponseOf<Id>> {
+  const op = catalogue[id];
+  const opts: {
+    params?: unknown;
+    query?: unknown;
+    body?: unknown;
+    signal?: AbortSignal | undefined;
+  } = options ?? {};
+  return bffRequest({
+    method: op.method,
+    path: bffPath(op, (opts.params ?? {}) as Record<string, string>),
+    query: opts.query as Record<string, QueryValue> | undefined,
+    body: opts.body,
+    signal: opts.signal,
+    schema: op.response as unknown as z.ZodType<ResponseOf<Id>>,
+  });
+}
+
+export function buildUrl(path: string, query?: Readonly<Record<string, QueryValue>>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null) search.append(key, String(value));
+  }
+  const qs = search.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+/**
+ * The one place the browser talks to the BFF. Every request carries `X-CSRF: 1` (the BFF refuses
+ * /api calls without it) and the same-origin session cookie; every failure becomes an ApiError.
+ */
+export async function bffRequest<T>(init: BffRequestInit<T>): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'X-CSRF': '1' };
+  let body: string | undefined;
+  if (init.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(init.body);
+  }
+
+  let res: Response;
+  try {
+    res = await fetch(buildUrl(init.path, init.query), {
+      method: init.method,
+      headers,
+      body,
+      credentials: 'same-origin',
+      signal: init.signal,
+    });
+  } catch (e) {
+    if (isAbort(e, init.signal)) throw e;
+    throw new ApiError({
+      status: 0,
+      code: CLIENT_ERROR_CODES.network,
+      message: 'The server could not be reached',
+    });
+  }
+
+  const requestId = res.headers.get('X-Request-Id') ?? undefined;
+  const text = await res.text();
+  const json = parseJson(text);
+
+  if (!res.ok) {
+    const error = apiErrorFromBody(res.status, json.ok ? json.value : undefined, requestId);
+    if (error.status === 401 && init.notifyUnauthorized !== false) emitUnauthorized(error);
+    throw error;
+  }
+
+  const parsed = init.schema.safeParse(json.ok ? json.value : undefined);
+  if (!json.ok || !parsed.success) {
+    throw new ApiError({
+      status: res.status,
+      code: CLIENT_ERROR_CODES.invalidResponse,
+      message: 'The server answered with a body the console does not understand',
+      requestId,
+    });
+  }
+  return parsed.data;
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  if (text.trim() === '') return { ok: true, value: undefined };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function isAbort(e: unknown, signal: AbortSignal | undefined): boolean {
+  return signal?.aborted === true || (e instanceof DOMException && e.name === 'AbortError');
+}

@@ -1,0 +1,54 @@
+import { Link } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitcher } from './language-switcher.tsx';
+import './app-shell.css';
+
+const NAV_ITEMS = [
+  { to: '/connections', label: 'nav.connections' },
+  { to: '/basic-connections', label: 'nav.basicConnections' },
+  { to: '/mrs/data-connectors', label: 'nav.mrsDataConnectors' },
+  { to: '/dws/clusters', label: 'nav.dwsDataSources' },
+  { to: '/audit', label: 'nav.audit' },
+] as const;
+
+export interface AppShellProps {
+  children: ReactNode;
+  /** Right-hand header slot for the signed-in user (name, role, sign out). */
+  userSlot?: ReactNode;
+}
+
+export function AppShell({ children, userSlot }: AppShellProps) {
+  const { t } = useTranslation();
+  return (
+    <div className="app-shell">
+      <a href="#main" className="skip-link">
+        {t('app.skipToContent')}
+      </a>
+      <header className="app-header">
+        <Link to="/" className="app-header__brand">
+          <img src="/favicon.svg" alt="" width="22" height="22" />
+          {t('app.name')}
+        </Link>
+        <nav className="app-nav" aria-label={t('nav.label')}>
+          <ul>
+            {NAV_ITEMS.map((item) => (
+              <li key={item.to}>
+                <Link to={item.to} className="app-nav__link">
+                  {t(item.label)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="app-header__end">
+          {userSlot}
+          <LanguageSwitcher />
+        </div>
+      </header>
+      <main id="main" className="app-main" tabIndex={-1}>
+        {children}
+      </main>
+    </div>
+  );
+}

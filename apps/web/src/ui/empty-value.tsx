@@ -1,0 +1,12 @@
+import { useTranslation } from 'react-i18next';
+
+/** A dash on screen, "none" for screen readers (a bare dash is read as "dash" or skipped). */
+export function EmptyValue() {
+  const { t } = useTranslation();
+  return (
+    <span className="empty-value">
+      <span aria-hidden="true">—</span>
+      <span className="visually-hidden">{t('common.none')}</span>
+    </span>
+  );
+}
