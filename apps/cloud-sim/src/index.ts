@@ -1,0 +1,11 @@
+export { createSimApp, DEFAULT_PROJECT_ID } from './app.ts';
+export type { SimOptions } from './app.ts';
+export { startSim } from './server.ts';
+export type { RunningSim } from './server.ts';
+export { randomCredentials } from './credentials.ts';
+export type { SimControl, SimInventory } from './control.ts';
+export type { FaultRule } from './faults.ts';
+export type { RequestRecord } from './request-log.ts';
+export type { SimStats } from './stats.ts';
+export type { Timing } from './timing.ts';
+export type { ResetOptions } from './runtime.ts';
