@@ -1,0 +1,31 @@
+// Demo sign-ins: three users (viewer, operator, admin) with fresh random passwords on every start,
+// in a throw-away users file. The banner prints them; nothing else does.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDemoUsers, type DemoConfig } from '../apps/bff/src/index.ts';
+
+export async function prepareDemoUsers(
+  config: DemoConfig,
+  extra: { simUrl: string },
+): Promise<{ config: DemoConfig; bannerLines: string[] }> {
+  const { users, usersFileContent } = await createDemoUsers();
+  const dir = mkdtempSync(join(tmpdir(), 'dsc-demo-'));
+  const usersFile = join(dir, 'users.json');
+  writeFileSync(usersFile, usersFileContent, { mode: 0o600 });
+  // Tests read the demo sign-ins (and the simulator's admin URL, for fault rules) from this file.
+  const credentialsOut = process.env.DEMO_CREDENTIALS_FILE;
+  if (credentialsOut) writeFileSync(credentialsOut, JSON.stringify({ users, simUrl: extra.simUrl }, null, 2), { mode: 0o600 });
+  return {
+    config: {
+      ...config,
+      consoleUsersFile: config.consoleUsersFile ?? usersFile,
+      sessionSecret: config.sessionSecret ?? randomBytes(32).toString('base64url'),
+    },
+    bannerLines: [
+      'Demo sign-ins (new random passwords at every start):',
+      ...users.map((u) => `  ${u.role.padEnd(8)}  username ${u.username.padEnd(8)}  password ${u.password}`),
+    ],
+  };
+}
