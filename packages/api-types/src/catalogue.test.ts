@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { bffPath, catalogue, operationIds, upstreamPath } from './catalogue.ts';
 import { ROLES } from './roles.ts';
 

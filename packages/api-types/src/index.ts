@@ -2,6 +2,7 @@ export * from './primitives.ts';
 export * from './errors.ts';
 export * from './roles.ts';
 export * from './session.ts';
+export * from './audit.ts';
 export * from './dli.ts';
 export * from './mrs.ts';
 export * from './dws.ts';

@@ -1,0 +1,126 @@
+import { mkdtempSync, readFileSync, renameSync, writeFileSync, appendFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AuditQuery, type AuditEntry } from '@dsc/api-types';
+import { ConfigError } from '../config-rules.ts';
+import { auditLine, openAuditLog } from './audit-log.ts';
+
+const entry = (i: number, over: Partial<AuditEntry> = {}): AuditEntry => ({
+  time: new Date(Date.UTC(2025, 0, 1, 0, i)).toISOString(),
+  requestId: `req-${i}`,
+  user: i % 2 === 0 ? 'ada' : 'otto',
+  role: i % 2 === 0 ? 'admin' : 'operator',
+  sourceAddress: '127.0.0.1',
+  operation: i % 3 === 0 ? 'dli.replaceHosts' : 'session.signIn',
+  targetIds: {},
+  outcome: i % 5 === 0 ? 'failure' : 'success',
+  httpStatus: 200,
+  ...over,
+});
+
+const tempLog = () =>
+  path.join(mkdtempSync(path.join(os.tmpdir(), 'audit-')), 'nested', 'dir', 'audit.log');
+
+describe('audit log', () => {
+  it('creates its directory at start and refuses a path it cannot write, naming AUDIT_LOG_FILE', () => {
+    const file = tempLog();
+    const log = openAuditLog(file);
+    expect(readFileSync(file, 'utf8')).toBe('');
+    void log.close();
+    const blocker = path.join(mkdtempSync(path.join(os.tmpdir(), 'audit-')), 'file');
+    writeFileSync(blocker, '');
+    expect(() => openAuditLog(path.join(blocker, 'audit.log'))).toThrow(ConfigError);
+    expect(() => openAuditLog(path.join(blocker, 'audit.log'))).toThrow(/AUDIT_LOG_FILE/);
+  });
+
+  it('one line per entry, even when user text holds newlines', () => {
+    const line = auditLine(entry(1, { user: 'x\n{"user":"ada"}\r\n\u2028' }));
+    expect(line.endsWith('\n')).toBe(true);
+    expect(line.slice(0, -1)).not.toMatch(/[\n\r]/);
+    expect(JSON.parse(line).user).toBe('x\n{"user":"ada"}\r\n\u2028');
+  });
+
+  it('many concurrent appends each land as one whole line', async () => {
+    const file = tempLog();
+    const log = openAuditLog(file);
+    await Promise.all(
+      Array.from({ length: 300 }, (_, i) =>
+        log.append(entry(i, { targetIds: { id: 'x'.repeat(i * 10) } })),
+      ),
+    );
+    const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+    expect(lines).toHaveLength(300);
+    expect(new Set(lines.map((l) => (JSON.parse(l) as AuditEntry).requestId)).size).toBe(300);
+    await log.close();
+  });
+
+  it('follows log rotation: after the file is moved away, a new one is started', async () => {
+    const file = tempLog();
+    const log = openAuditLog(file);
+    await log.append(entry(1));
+    renameSync(file, `${file}.1`);
+    await log.append(entry(2));
+    expect(readFileSync(`${file}.1`, 'utf8')).toContain('req-1');
+    expect(readFileSync(file, 'utf8')).toContain('req-2');
+    expect(readFileSync(file, 'utf8')).not.toContain('req-1');
+    await log.close();
+  });
+
+  it('queries newest first with filters, total and paging, skipping torn lines', async () => {
+    const file = tempLog();
+    const log = openAuditLog(file);
+    for (let i = 0; i < 40; i++) await log.append(entry(i));
+    appendFileSync(file, '{"time":"2025-01-01T00:00:00.000Z","requestId":"torn"');
+    const q = (input: Record<string, string>) => log.query(AuditQuery.parse(input));
+
+    const all = await q({});
+    expect(all.total).toBe(40);
+    expect(all.entries.map((e) => e.requestId).slice(0, 3)).toEqual(['req-39', 'req-38', 'req-37']);
+
+    const paged = await q({ limit: '5', offset: '10' });
+    expect(paged.entries.map((e) => e.requestId)).toEqual([
+      'req-29',
+      'req-28',
+      'req-27',
+      'req-26',
+      'req-25',
+    ]);
+    expect(paged.total).toBe(40);
+
+    const ada = await q({ user: 'ada', operation: 'dli.replaceHosts', limit: '500' });
+    expect(ada.entries.map((e) => e.requestId)).toEqual([
+      'req-36',
+      'req-30',
+      'req-24',
+      'req-18',
+      'req-12',
+      'req-6',
+      'req-0',
+    ]);
+
+    const failures = await q({
+      outcome: 'failure',
+      from: '2025-01-01T00:10:00Z',
+      to: '2025-01-01T00:30:00+00:00',
+    });
+    expect(failures.entries.map((e) => e.requestId)).toEqual([
+      'req-30',
+      'req-25',
+      'req-20',
+      'req-15',
+      'req-10',
+    ]);
+
+    expect(await q({ offset: '100' })).toEqual({ entries: [], total: 40 });
+    await log.close();
+
+    // After a restart the torn line is closed off, so the next entry is intact.
+    const reopened = openAuditLog(file);
+    await reopened.append(entry(99));
+    expect((await reopened.query(AuditQuery.parse({ limit: '1' }))).entries[0]!.requestId).toBe(
+      'req-99',
+    );
+    await reopened.close();
+  });
+});

@@ -1,0 +1,84 @@
+import { createHmac } from 'node:crypto';
+import type { KvStore } from '../store/kv-store.ts';
+
+/**
+ * Exponential back-off after failed sign-ins: `free` failures cost nothing, then each further
+ * failure blocks the next attempt for base·2^k, never longer than `capMs`. Failures are counted
+ * in a window that starts at the first one and is then forgotten, so no one can be locked out
+ * for good: at worst an attacker who keeps failing holds an account to one try per `capMs`.
+ */
+export interface BackoffPolicy {
+  free: number;
+  baseMs: number;
+  capMs: number;
+  windowMs: number;
+}
+
+const MINUTE = 60_000;
+/** Per account (the username tried, known or not, so blocking reveals nothing). */
+export const ACCOUNT_POLICY: BackoffPolicy = {
+  free: 5,
+  baseMs: 1_000,
+  capMs: 15 * MINUTE,
+  windowMs: 60 * MINUTE,
+};
+/** Per source address: more room, as several people may share one address. */
+export const ADDRESS_POLICY: BackoffPolicy = {
+  free: 20,
+  baseMs: 1_000,
+  capMs: 15 * MINUTE,
+  windowMs: 60 * MINUTE,
+};
+
+export function backoffMs(failures: number, policy: BackoffPolicy): number {
+  if (failures <= policy.free) return 0;
+  return Math.min(policy.baseMs * 2 ** Math.min(failures - policy.free - 1, 40), policy.capMs);
+}
+
+export interface SignInThrottle {
+  /** Milliseconds until this account may try again from this address; 0 when it may now. */
+  waitMs(username: string, address: string): Promise<number>;
+  recordFailure(username: string, address: string): Promise<void>;
+  /** A success clears the account's failures (not the address's: one good account must not reset them). */
+  recordSuccess(username: string): Promise<void>;
+}
+
+export function createSignInThrottle(o: {
+  store: KvStore;
+  secret: string;
+  now: () => Date;
+}): SignInThrottle {
+  // Keyed by an HMAC: the store never holds the usernames people typed.
+  const id = (kind: string, value: string) =>
+    `signin:${kind}:${createHmac('sha256', o.secret).update(`${kind}\0${value}`).digest('base64url')}`;
+  const subjects = (username: string, address: string) =>
+    [
+      { key: id('account', username), policy: ACCOUNT_POLICY },
+      { key: id('address', address), policy: ADDRESS_POLICY },
+    ] as const;
+
+  return {
+    async waitMs(username, address) {
+      const t = o.now().getTime();
+      let wait = 0;
+      for (const { key } of subjects(username, address)) {
+        const until = Number(await o.store.get(`${key}:blocked`));
+        if (Number.isFinite(until) && until > t) wait = Math.max(wait, until - t);
+      }
+      return wait;
+    },
+    async recordFailure(username, address) {
+      const t = o.now().getTime();
+      for (const { key, policy } of subjects(username, address)) {
+        const { count } = await o.store.increment(`${key}:failures`, policy.windowMs);
+        const block = backoffMs(count, policy);
+        if (block > 0) await o.store.set(`${key}:blocked`, String(t + block), block);
+      }
+    },
+    async recordSuccess(username) {
+      const key = id('account', username);
+      await o.store.delete(`${key}:failures`);
+      await o.store.delete(`${key}:blocked`);
+    },
+  };
+}

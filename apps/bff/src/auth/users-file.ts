@@ -1,0 +1,137 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync, type BigIntStats } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import { ROLES, fieldErrors, type Role } from '@dsc/api-types';
+import { fail } from '../config-rules.ts';
+import { parsePasswordHash, unmatchableHash, type ParsedHash } from './password-hash.ts';
+
+export interface ConsoleUser {
+  username: string;
+  role: Role;
+  passwordHash: ParsedHash;
+  /** Changes whenever the user's password hash does, so sessions can notice a password reset. */
+  credentialTag: string;
+}
+
+/** CONSOLE_USERS_FILE: `[{"username","role","passwordHash"}]`. */
+export const UsersFileSchema = z
+  .array(
+    z.strictObject({
+      username: z
+        .string({ error: 'must be a string' })
+        .regex(/^[\p{L}\p{N}._@-]{1,64}$/u, 'must be 1–64 letters, digits, ".", "_", "@" or "-"'),
+      role: z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` }),
+      passwordHash: z
+        .string({ error: 'must be a string' })
+        .refine(
+          (h) => parsePasswordHash(h) !== undefined,
+          'is not a hash printed by `pnpm --silent hash-password`',
+        ),
+    }),
+    { error: 'must be a JSON array of {"username","role","passwordHash"}' },
+  )
+  .min(1, 'lists no users')
+  .superRefine((users, ctx) => {
+    const seen = new Set<string>();
+    users.forEach((u, i) => {
+      if (seen.has(u.username))
+        ctx.addIssue({ code: 'custom', path: [i, 'username'], message: 'appears twice' });
+      seen.add(u.username);
+    });
+  });
+
+export interface UserDirectory {
+  /** The user as the file says now (re-read when it changed). */
+  find(username: string): Promise<ConsoleUser | undefined>;
+  /** Checked for unknown usernames: same parameters as the file's first user, so as slow. */
+  readonly unmatchable: () => ParsedHash;
+}
+
+/** Parses the file's text; throws a message naming the problem (entry and field), never a value. */
+function parseUsers(text: string): Map<string, ConsoleUser> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new Error('is not valid JSON');
+  }
+  const parsed = UsersFileSchema.safeParse(json);
+  if (!parsed.success) {
+    const [path, message] = Object.entries(fieldErrors(parsed.error.issues))[0]!;
+    const where =
+      path === '(root)' ? '' : `entry ${path.replace(/^(\d+)/, (n) => String(Number(n) + 1))}: `;
+    throw new Error(`${where}${message}`);
+  }
+  return new Map(
+    parsed.data.map((u) => [
+      u.username,
+      {
+        username: u.username,
+        role: u.role,
+        passwordHash: parsePasswordHash(u.passwordHash)!,
+        credentialTag: createHash('sha256').update(u.passwordHash).digest('base64url').slice(0, 16),
+      },
+    ]),
+  );
+}
+
+type Fingerprint = string;
+const fingerprint = (s: BigIntStats): Fingerprint => `${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+
+/**
+ * Loads CONSOLE_USERS_FILE at start (a missing or invalid file stops the start, naming the
+ * problem) and re-reads it whenever its size or times change, checked on each lookup. A later
+ * invalid version is logged and ignored: the users from the last valid version stay in force.
+ */
+export function loadUserDirectory(file: string, logger: Logger): UserDirectory {
+  let users: Map<string, ConsoleUser>;
+  let seen: Fingerprint;
+  try {
+    seen = fingerprint(statSync(file, { bigint: true }));
+    users = parseUsers(readFileSync(file, 'utf8'));
+  } catch (err) {
+    const reason = err instanceof Error && !('code' in err) ? err.message : 'cannot be read';
+    fail([{ setting: 'CONSOLE_USERS_FILE', message: `(${file}) ${reason}` }]);
+  }
+  let dummyParams = [...users.values()][0]!.passwordHash;
+  let refreshing: Promise<void> | undefined;
+
+  async function refresh(): Promise<void> {
+    let now: Fingerprint;
+    try {
+      now = fingerprint(await stat(file, { bigint: true }));
+    } catch {
+      logger.error(
+        { setting: 'CONSOLE_USERS_FILE' },
+        'users file cannot be read; keeping the users loaded before',
+      );
+      return;
+    }
+    if (now === seen) return;
+    try {
+      users = parseUsers(await readFile(file, 'utf8'));
+      dummyParams = [...users.values()][0]!.passwordHash;
+      logger.info({ setting: 'CONSOLE_USERS_FILE', users: users.size }, 'users file re-read');
+    } catch (err) {
+      const reason = err instanceof Error && !('code' in err) ? err.message : 'cannot be read';
+      logger.error(
+        { setting: 'CONSOLE_USERS_FILE', reason },
+        'users file changed but is invalid; keeping the users loaded before',
+      );
+    }
+    seen = now;
+  }
+
+  return {
+    async find(username) {
+      refreshing ??= refresh().finally(() => {
+        refreshing = undefined;
+      });
+      await refreshing;
+      return users.get(username);
+    },
+    unmatchable: () => unmatchableHash(dummyParams),
+  };
+}

@@ -1,0 +1,177 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import type { Service } from '@dsc/api-types';
+import { randomBytes } from 'node:crypto';
+import { ConfigError, PROJECT_ID, PROJECT_ID_RULE, endpointUrl, fail, trustProxySetting, type TrustProxy } from './config-rules.ts';
+import { ENDPOINT_SETTING, knownRegions, resolveEndpoints, type Endpoints } from './endpoints.ts';
+
+export { ConfigError, type TrustProxy };
+
+export interface Credentials {
+  ak: string;
+  sk: string;
+  securityToken?: string;
+}
+
+/** Everything the signing proxy needs to reach and sign for the cloud (or the simulator). */
+export interface UpstreamConfig {
+  credentials: Credentials;
+  projectId: string;
+  region: string | undefined;
+  endpoints: Endpoints;
+}
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface CommonConfig {
+  host: string;
+  port: number;
+  upstreamTimeoutMs: number;
+  logLevel: LogLevel;
+  webDistDir: string;
+  /** Required in both modes by createServer; in demo mode the launcher supplies a file of demo users. */
+  consoleUsersFile: string | undefined;
+  /** SESSION_SECRET; in demo mode a random one when unset (sessions then end with the process). */
+  sessionSecret: string;
+  /** Absolute path; default `data/audit.log` under the working directory. */
+  auditLogFile: string;
+  redisUrl: string | undefined;
+  /** Express `trust proxy`; false unless TRUST_PROXY is set. */
+  trustProxy: TrustProxy;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+}
+
+export interface RealConfig extends CommonConfig {
+  mode: 'real';
+  upstream: UpstreamConfig;
+}
+
+/** Demo mode: the launcher starts the simulator and supplies `upstream` with `withDemoUpstream`. */
+export interface DemoConfig extends CommonConfig {
+  mode: 'demo';
+  upstream: UpstreamConfig | undefined;
+}
+
+export type Config = RealConfig | DemoConfig;
+
+const intSetting = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, `must be between ${min} and ${max}`);
+
+const optionalText = z.string().min(1).optional();
+
+const EnvSchema = z.object({
+  PORT: intSetting(0, 65535).default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  UPSTREAM_TIMEOUT_MS: intSetting(100, 600_000).default(15_000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+    error: 'must be one of fatal, error, warn, info, debug, trace, silent',
+  }).default('info'),
+  WEB_DIST_DIR: optionalText,
+  HUAWEICLOUD_SDK_AK: z.string().regex(/^[A-Za-z0-9]{8,128}$/, 'must be 8–128 letters and digits').optional(),
+  HUAWEICLOUD_SDK_SK: z.string().regex(/^\S{8,256}$/, 'must be 8–256 characters without spaces').optional(),
+  HUAWEICLOUD_SDK_SECURITY_TOKEN: z.string().regex(/^\S{1,16384}$/, 'must not contain spaces').optional(),
+  HUAWEICLOUD_PROJECT_ID: z.string().regex(PROJECT_ID, PROJECT_ID_RULE).optional(),
+  HUAWEICLOUD_REGION: z.string().regex(/^[a-z]{2}(-[a-z0-9]+)+$/, 'must be a region id such as cn-north-4').optional(),
+  DLI_ENDPOINT: endpointUrl.optional(),
+  MRS_ENDPOINT: endpointUrl.optional(),
+  DWS_ENDPOINT: endpointUrl.optional(),
+  CONSOLE_USERS_FILE: optionalText,
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  AUDIT_LOG_FILE: optionalText,
+  TRUST_PROXY: trustProxySetting.optional(),
+  SESSION_IDLE_MINUTES: intSetting(1, 1440).default(30),
+  SESSION_ABSOLUTE_HOURS: intSetting(1, 720).default(8),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL')
+    .optional(),
+});
+type Env = z.output<typeof EnvSchema>;
+
+const BFF_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const DEFAULT_WEB_DIST_DIR = path.resolve(BFF_DIR, '../web/dist');
+/** AUDIT_LOG_FILE's default, relative to the working directory the BFF was started in. */
+export const DEFAULT_AUDIT_LOG_FILE = 'data/audit.log';
+
+/**
+ * Reads the settings named in design.md. Empty strings count as unset (a `.env` template's
+ * `NAME=`). With AK/SK the console runs for real and every setting it needs must be present and
+ * well-formed; without them it is demo mode and the launcher supplies the simulator's upstream.
+ */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const present = Object.fromEntries(
+    Object.keys(EnvSchema.shape).flatMap((k) => (env[k] ? [[k, env[k]]] : [])),
+  );
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    fail(parsed.error.issues.map((i) => ({ setting: String(i.path[0] ?? 'configuration'), message: i.message })));
+  }
+  const e = parsed.data;
+  const common: CommonConfig = {
+    host: e.HOST,
+    port: e.PORT,
+    upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
+    logLevel: e.LOG_LEVEL,
+    webDistDir: e.WEB_DIST_DIR ? path.resolve(e.WEB_DIST_DIR) : DEFAULT_WEB_DIST_DIR,
+    consoleUsersFile: e.CONSOLE_USERS_FILE ? path.resolve(e.CONSOLE_USERS_FILE) : undefined,
+    // Real mode refuses to start without one (below); a demo gets a fresh one per start.
+    sessionSecret: e.SESSION_SECRET ?? randomBytes(32).toString('base64url'),
+    auditLogFile: path.resolve(e.AUDIT_LOG_FILE ?? DEFAULT_AUDIT_LOG_FILE),
+    redisUrl: e.REDIS_URL,
+    trustProxy: e.TRUST_PROXY ?? false,
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
+  };
+
+  if (!e.HUAWEICLOUD_SDK_AK && !e.HUAWEICLOUD_SDK_SK) {
+    if (e.HUAWEICLOUD_SDK_SECURITY_TOKEN) {
+      fail([{ setting: 'HUAWEICLOUD_SDK_SECURITY_TOKEN', message: 'is set without HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK' }]);
+    }
+    return { mode: 'demo', ...common, upstream: undefined };
+  }
+  return { mode: 'real', ...common, upstream: realUpstream(e) };
+}
+
+function realUpstream(e: Env): UpstreamConfig {
+  const issues: { setting: string; message: string }[] = [];
+  if (!e.HUAWEICLOUD_SDK_AK) issues.push({ setting: 'HUAWEICLOUD_SDK_AK', message: 'is missing (HUAWEICLOUD_SDK_SK is set: give both or neither)' });
+  if (!e.HUAWEICLOUD_SDK_SK) issues.push({ setting: 'HUAWEICLOUD_SDK_SK', message: 'is missing (HUAWEICLOUD_SDK_AK is set: give both or neither)' });
+  if (!e.HUAWEICLOUD_PROJECT_ID) issues.push({ setting: 'HUAWEICLOUD_PROJECT_ID', message: `is missing; it ${PROJECT_ID_RULE}` });
+  if (!e.CONSOLE_USERS_FILE) issues.push({ setting: 'CONSOLE_USERS_FILE', message: 'is missing (the JSON file of console users)' });
+  if (!e.SESSION_SECRET) issues.push({ setting: 'SESSION_SECRET', message: 'is missing (at least 32 random characters)' });
+
+  const overrides: Partial<Record<Service, string>> = {
+    dli: e.DLI_ENDPOINT,
+    mrs: e.MRS_ENDPOINT,
+    dws: e.DWS_ENDPOINT,
+  };
+  const resolved = resolveEndpoints(e.HUAWEICLOUD_REGION, overrides);
+  if (resolved.endpoints === undefined) {
+    const names = resolved.missing.map((s) => ENDPOINT_SETTING[s]).join(', ');
+    issues.push(
+      e.HUAWEICLOUD_REGION
+        ? {
+            setting: 'HUAWEICLOUD_REGION',
+            message: `has no known endpoint for ${resolved.missing.join(', ')}: set ${names} (known regions: ${knownRegions().join(', ')})`,
+          }
+        : { setting: 'HUAWEICLOUD_REGION', message: `is missing: set it, or set all of ${names}` },
+    );
+  }
+  if (issues.length > 0 || !resolved.endpoints) fail(issues);
+  return {
+    credentials: {
+      ak: e.HUAWEICLOUD_SDK_AK!,
+      sk: e.HUAWEICLOUD_SDK_SK!,
+      ...(e.HUAWEICLOUD_SDK_SECURITY_TOKEN ? { securityToken: e.HUAWEICLOUD_SDK_SECURITY_TOKEN } : {}),
+    },
+    projectId: e.HUAWEICLOUD_PROJECT_ID!,
+    region: e.HUAWEICLOUD_REGION,
+    endpoints: resolved.endpoints,
+  };
+}

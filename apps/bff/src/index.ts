@@ -1,0 +1,20 @@
+// The package's public entry (package.json "exports") for the root launcher and tests.
+export { createServer, type BffServer, type ServerDeps } from './server.ts';
+export { withDemoUpstream, type DemoUpstream } from './demo-upstream.ts';
+export {
+  loadConfig,
+  ConfigError,
+  type Config,
+  type RealConfig,
+  type DemoConfig,
+  type UpstreamConfig,
+  type Credentials,
+  type TrustProxy,
+} from './config.ts';
+export { createLogger } from './logging.ts';
+export { createDemoUsers, type DemoUser } from './auth/demo-users.ts';
+export { hashPassword, verifyPassword, parsePasswordHash, DEFAULT_SCRYPT_PARAMS, type ScryptParams } from './auth/password-hash.ts';
+export type { KvStore } from './store/kv-store.ts';
+export { createMemoryStore } from './store/memory-store.ts';
+export { createRedisStore, type RedisStoreOptions } from './store/redis-store.ts';
+export { openAuditLog, type AuditLog } from './audit/audit-log.ts';

@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { RequestHandler } from 'express';
+import type { OperationId } from '@dsc/api-types';
+import type { ValidatedInput } from './routes/validate.ts';
+import type { UpstreamRequest } from './proxy/build-upstream-request.ts';
+
+/** What one request has learned on its way through the chain; read by the logger and the proxy. */
+export interface RequestContext {
+  /** Ours, generated per request; the browser sees the upstream's instead when there is one. */
+  readonly requestId: string;
+  operationId?: OperationId;
+  upstreamRequestId?: string;
+  /** The error code answered, for the access log. */
+  errorCode?: string;
+  input?: ValidatedInput;
+  /** Built from `input` and server configuration, then signed; sent byte for byte. */
+  upstream?: UpstreamRequest;
+  /** The HTTP status the upstream answered, once its headers arrived. */
+  upstreamStatus?: number;
+  /** The upstream part of the error answered, if any. */
+  upstreamError?: { status: number; code?: string | undefined };
+  /** What the audit trail calls this request, and whether it is recorded whatever the outcome. */
+  audit?: { operation: string; always: boolean };
+  /** The request's path parameters (the resources it targets), for the audit trail. */
+  targetIds?: Record<string, string>;
+  /** For sign-in attempts: the username tried (there is no signed-in user yet). */
+  attemptedUser?: string;
+  /** The session id the request's cookie named and that was live. */
+  sessionId?: string;
+}
+
+// Keyed by the raw request so http-proxy's callbacks (which see only IncomingMessage) share it.
+const contexts = new WeakMap<IncomingMessage, RequestContext>();
+
+export function contextOf(req: IncomingMessage): RequestContext {
+  let ctx = contexts.get(req);
+  if (!ctx) {
+    ctx = { requestId: randomUUID() };
+    contexts.set(req, ctx);
+  }
+  return ctx;
+}
+
+/** First in the chain: every response, errors included, carries an X-Request-Id. */
+export const requestId: RequestHandler = (req, res, next) => {
+  res.setHeader('X-Request-Id', contextOf(req).requestId);
+  next();
+};

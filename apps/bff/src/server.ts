@@ -1,0 +1,133 @@
+import express, { type Express } from 'express';
+import type { Logger } from 'pino';
+import { openAuditLog, type AuditLog } from './audit/audit-log.ts';
+import { auditTrail } from './audit/audit-trail.ts';
+import { authorize } from './auth/authorize.ts';
+import { loadSession } from './auth/load-session.ts';
+import { readSessionId } from './auth/session-cookie.ts';
+import { createSessions } from './auth/sessions.ts';
+import { signInRateLimit } from './auth/sign-in-rate-limit.ts';
+import { createSignInThrottle } from './auth/sign-in-throttle.ts';
+import { loadUserDirectory } from './auth/users-file.ts';
+import type { Config } from './config.ts';
+import { fail } from './config-rules.ts';
+import { requireUpstream } from './demo-upstream.ts';
+import { csrfGuard } from './csrf.ts';
+import { apiNotFound, errorHandler, notFound } from './error-handler.ts';
+import { createLogger, httpLogger } from './logging.ts';
+import { createSigningProxy } from './proxy/signing-proxy.ts';
+import { requestId } from './request-context.ts';
+import { auditRoutes } from './routes/audit-routes.ts';
+import { catalogueRoutes } from './routes/catalogue-routes.ts';
+import { sessionRoutes } from './routes/session-routes.ts';
+import { hsts, noStore, securityHeaders } from './security-headers.ts';
+import { staticSpa } from './static-spa.ts';
+import type { KvStore } from './store/kv-store.ts';
+import { createMemoryStore } from './store/memory-store.ts';
+import { createRedisStore } from './store/redis-store.ts';
+
+export interface ServerDeps {
+  logger?: Logger;
+  /** The clock for signing, session expiry, sign-in back-off and audit times; tests pin or move it. */
+  now?: () => Date;
+  /** Instead of the store chosen by REDIS_URL (memory when unset). The caller closes it. */
+  store?: KvStore;
+  /** Instead of the file log at AUDIT_LOG_FILE. The caller closes it. */
+  audit?: AuditLog;
+}
+
+export interface BffServer {
+  app: Express;
+  /** Releases what the app holds (upstream sockets, the store, the audit file). The HTTP server is the caller's. */
+  close(): Promise<void>;
+}
+
+/**
+ * The whole BFF as an Express app, without listening (main.ts and tests do that). Order:
+ * request id → access log → security headers → /healthz → /api (no-store, audit trail, CSRF,
+ * session, /api/session, /api/audit, catalogue routes, 404) → SPA → 404 → one error shape.
+ * Throws ConfigError when CONSOLE_USERS_FILE, SESSION_SECRET, AUDIT_LOG_FILE or TRUST_PROXY
+ * cannot be used.
+ */
+export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
+  const upstream = requireUpstream(config);
+  const logger = deps.logger ?? createLogger(config.logLevel);
+  const now = deps.now ?? (() => new Date());
+  if (!config.consoleUsersFile) {
+    fail([{ setting: 'CONSOLE_USERS_FILE', message: 'is missing (the JSON file of console users; `pnpm start` makes demo users in demo mode)' }]);
+  }
+  if (config.sessionSecret.length < 32) fail([{ setting: 'SESSION_SECRET', message: 'must be at least 32 characters' }]);
+  const users = loadUserDirectory(config.consoleUsersFile, logger);
+  const auditLog = deps.audit ?? openAuditLog(config.auditLogFile);
+  const store = deps.store ?? (config.redisUrl ? createRedisStore({ url: config.redisUrl }) : createMemoryStore({ now: () => now().getTime() }));
+  const sharedStore = deps.store !== undefined || config.redisUrl !== undefined;
+
+  const sessions = createSessions({
+    store,
+    users,
+    secret: config.sessionSecret,
+    idleMs: config.sessionIdleMinutes * 60_000,
+    absoluteMs: config.sessionAbsoluteHours * 3_600_000,
+    now,
+  });
+  const throttle = createSignInThrottle({ store, secret: config.sessionSecret, now });
+  const proxy = createSigningProxy({ upstream, timeoutMs: config.upstreamTimeoutMs, logger });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  try {
+    app.set('trust proxy', config.trustProxy);
+  } catch {
+    fail([{ setting: 'TRUST_PROXY', message: 'is not a valid proxy address list' }]);
+  }
+
+  app.use(requestId);
+  app.use(httpLogger(logger));
+  app.use(securityHeaders(), hsts);
+
+  app.get('/healthz', (_req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ status: 'ok' });
+  });
+
+  app.use(
+    '/api',
+    noStore,
+    auditTrail({
+      log: auditLog,
+      now,
+      logger,
+      peekUser: async (req) => {
+        const id = readSessionId(req);
+        return id ? sessions.resolve(id, { touch: false }) : undefined;
+      },
+    }),
+    csrfGuard,
+    loadSession(sessions),
+  );
+  app.use(
+    sessionRoutes({
+      sessions,
+      users,
+      throttle,
+      rateLimit: signInRateLimit({ store, shared: sharedStore, now, logger }),
+    }),
+  );
+  app.use(auditRoutes({ log: auditLog }));
+  app.use(catalogueRoutes({ authorize, upstream, now, forward: proxy.forward }));
+  app.use('/api', apiNotFound);
+
+  app.use(staticSpa(config.webDistDir));
+  app.use(notFound);
+  app.use(errorHandler);
+
+  return {
+    app,
+    close: async () => {
+      proxy.close();
+      if (!deps.store) await store.close();
+      if (!deps.audit) await auditLog.close();
+    },
+  };
+}
