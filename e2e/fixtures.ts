@@ -21,14 +21,29 @@ export function demoUser(role: DemoRole) {
   return u;
 }
 
-/** Signs in through the API (sharing the page's cookie jar); the sign-in form has its own spec. */
+type Cookies = Awaited<ReturnType<ReturnType<Page['context']>['cookies']>>;
+const sessions = new Map<DemoRole, Cookies>();
+
+/**
+ * Signs in through the API (sharing the page's cookie jar); the sign-in form has its own spec.
+ * A session is reused across tests while it is alive: the BFF throttles sign-ins per address, and
+ * every spec signs in from 127.0.0.1.
+ */
 export async function signIn(page: Page, role: DemoRole): Promise<void> {
+  const cached = sessions.get(role);
+  if (cached) {
+    await page.context().addCookies(cached);
+    const who = await page.request.get('/api/session', { headers: { 'X-CSRF': '1' } });
+    if (who.ok() && ((await who.json()) as { user: { role: string } }).user.role === role) return;
+    await page.context().clearCookies();
+  }
   const u = demoUser(role);
   const r = await page.request.post('/api/session', {
     headers: { 'X-CSRF': '1' },
     data: { username: u.username, password: u.password },
   });
   expect(r.status(), `sign in as ${role}`).toBe(200);
+  sessions.set(role, await page.context().cookies());
 }
 
 /** The simulator's admin API (/_sim): reset state, fault rules, request log, stats. */

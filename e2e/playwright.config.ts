@@ -3,12 +3,13 @@ import { join } from 'node:path';
 
 const port = Number(process.env.E2E_PORT ?? 8181);
 export const baseURL = `http://127.0.0.1:${port}`;
-export const demoFile = join(import.meta.dirname, 'artifacts', 'demo-credentials.json');
+// Per port, so two runs on different ports (two developers, a bench) never read each other's sign-ins.
+export const demoFile = join(import.meta.dirname, 'artifacts', `demo-credentials-${port}.json`);
 const reportDir = process.env.TEST_REPORT_DIR ?? join(import.meta.dirname, 'artifacts');
 
 export default defineConfig({
   testDir: './tests',
-  outputDir: './artifacts/test-results',
+  outputDir: `./artifacts/test-results-${port}`,
   fullyParallel: false,
   // The demo server's state is shared; two cores. One worker keeps runs deterministic.
   workers: 1,

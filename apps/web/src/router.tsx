@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createRouter } from '@tanstack/react-router';
 import { auditRoutes } from './features/audit/routes.ts';
+import { authRoutes } from './features/auth/routes.ts';
 import { basicConnectionsRoutes } from './features/basic-connections/routes.ts';
 import { connectionsRoutes } from './features/connections/routes.ts';
 import { dwsRoutes } from './features/dws/routes.ts';
@@ -12,6 +13,7 @@ import { shellRoute } from './routes/shell-route.tsx';
 
 // Each feature exports its routes; adding a feature is one import and one spread here.
 export const routeTree = rootRoute.addChildren([
+  ...authRoutes,
   shellRoute.addChildren([
     indexRoute,
     ...connectionsRoutes,

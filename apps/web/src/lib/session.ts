@@ -1,7 +1,16 @@
-import { catalogue, roleAllows, SessionResponse, type OperationId, type SessionUser } from '@dsc/api-types';
+import {
+  catalogue,
+  roleAllows,
+  SessionResponse,
+  type OperationId,
+  type Role,
+  type SessionUser,
+  type SignInBody,
+} from '@dsc/api-types';
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import { z } from 'zod';
 import { bffRequest } from './api-client.ts';
-import { isApiError } from './api-error.ts';
+import { ApiError, CLIENT_ERROR_CODES, apiErrorFromBody, isApiError } from './api-error.ts';
 
 export const sessionKeys = { all: ['session'] as const };
 
@@ -26,16 +35,90 @@ export function useSessionUser(): SessionUser | null | undefined {
   return useQuery(sessionOptions()).data;
 }
 
-export type Permission = { allowed: true } | { allowed: false; reason: 'signed-out' | 'role'; needed: string };
+/** A 429 from sign-in: the server wants the caller to wait `retryAfterSeconds` (when it said). */
+export class SignInThrottledError extends ApiError {
+  readonly retryAfterSeconds: number | undefined;
+  constructor(base: ApiError, retryAfterSeconds: number | undefined) {
+    super(base);
+    this.name = 'SignInThrottledError';
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+/** Retry-After is either delay-seconds or an HTTP date (RFC 9110 §10.2.3). */
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
+  if (value === null || value.trim() === '') return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  // An HTTP date always names its day and month; Date.parse alone would read "-5" as a year.
+  const at = /[a-z]/i.test(trimmed) ? Date.parse(trimmed) : Number.NaN;
+  if (Number.isNaN(at)) return undefined;
+  return Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+/**
+ * POST /api/session. Its own fetch rather than bffRequest because the caller needs Retry-After
+ * from a 429, a header the shared client does not expose. Same headers and cookie policy; a 401
+ * is the answer "wrong credentials", so nobody is told the session was lost.
+ */
+export async function signIn(body: SignInBody): Promise<SessionUser> {
+  let res: Response;
+  try {
+    res = await fetch('/api/session', {
+      method: 'POST',
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'X-CSRF': '1' },
+      body: JSON.stringify(body),
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new ApiError({ status: 0, code: CLIENT_ERROR_CODES.network, message: 'The server could not be reached' });
+  }
+  const requestId = res.headers.get('X-Request-Id');
+  const json = await res.json().catch(() => undefined as unknown);
+  if (!res.ok) {
+    const error = apiErrorFromBody(res.status, json, requestId);
+    if (res.status === 429) throw new SignInThrottledError(error, parseRetryAfter(res.headers.get('Retry-After')));
+    throw error;
+  }
+  const parsed = SessionResponse.safeParse(json);
+  if (!parsed.success) {
+    throw new ApiError({
+      status: res.status,
+      code: CLIENT_ERROR_CODES.invalidResponse,
+      message: 'The server answered with a body the console does not understand',
+      requestId: requestId ?? undefined,
+    });
+  }
+  return parsed.data.user;
+}
+
+/** DELETE /api/session; a 401 means the session was already gone, which is what was asked for. */
+export async function signOut(): Promise<void> {
+  try {
+    await bffRequest({ method: 'DELETE', path: '/api/session', schema: z.unknown(), notifyUnauthorized: false });
+  } catch (e) {
+    if (isApiError(e) && e.status === 401) return;
+    throw e;
+  }
+}
+
+export type Permission =
+  | { allowed: true }
+  | { allowed: false; reason: 'signed-out'; needed: Role }
+  | { allowed: false; reason: 'role'; needed: Role; role: Role };
 
 /**
  * Mirrors the BFF's role check for one catalogue operation, so the UI can hide or disable a
  * control and say why. The server enforces it regardless.
  */
 export function permissionFor(user: SessionUser | null | undefined, id: OperationId): Permission {
-  const needed = catalogue[id].role;
+  return roleCheck(user, catalogue[id].role);
+}
+
+/** The same check for a role rather than an operation (the audit trail needs `admin`). */
+export function roleCheck(user: SessionUser | null | undefined, needed: Role): Permission {
   if (!user) return { allowed: false, reason: 'signed-out', needed };
-  return roleAllows(user.role, needed) ? { allowed: true } : { allowed: false, reason: 'role', needed };
+  return roleAllows(user.role, needed) ? { allowed: true } : { allowed: false, reason: 'role', needed, role: user.role };
 }
 
 export function usePermission(id: OperationId): Permission {

@@ -1,21 +1,40 @@
-import { Outlet, createRoute, useRouterState } from '@tanstack/react-router';
+import { Outlet, createRoute, redirect, useRouterState } from '@tanstack/react-router';
 import { useEffect, useRef } from 'react';
-import { AppShell } from '../ui/app-shell.tsx';
+import { useSignInOnUnauthorized } from '../features/auth/sign-in-on-unauthorized.ts';
+import { UserMenu } from '../features/auth/user-menu.tsx';
+import { RunningJobsIndicator } from '../features/dws/running-jobs-indicator.tsx';
+import { roleCheck, sessionOptions, useSessionUser } from '../lib/session.ts';
+import { AppShell, type NavTarget } from '../ui/app-shell.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { rootRoute } from './root-route.tsx';
 
-/** Pathless layout: the header, navigation and main landmark around every console page. */
+/**
+ * Pathless layout: the header, navigation and main landmark around every console page. Every
+ * page under it needs a session; without one the user signs in first and comes back here.
+ */
 export const shellRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: '_shell',
+  beforeLoad: async ({ context, location }) => {
+    const user = await context.queryClient.ensureQueryData(sessionOptions());
+    if (!user) throw redirect({ to: '/sign-in', search: { redirect: location.href }, replace: true });
+  },
   component: ShellLayout,
   notFoundComponent: NotFoundPage,
 });
 
+const ADMIN_ONLY_NAV: readonly NavTarget[] = ['/audit'];
+
 function ShellLayout() {
   useFocusMainOnNavigation();
+  useSignInOnUnauthorized();
+  const user = useSessionUser();
   return (
-    <AppShell>
+    <AppShell
+      userSlot={user ? <UserMenu user={user} /> : undefined}
+      statusSlot={user ? <RunningJobsIndicator /> : undefined}
+      hiddenNav={roleCheck(user, 'admin').allowed ? undefined : ADMIN_ONLY_NAV}
+    >
       <Outlet />
     </AppShell>
   );

@@ -1,7 +1,9 @@
+import type { Role, SessionUser } from '@dsc/api-types';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { RouterProvider, createMemoryHistory } from '@tanstack/react-router';
 import { render } from '@testing-library/react';
 import { createQueryClient } from '../lib/query-client.ts';
+import { sessionKeys } from '../lib/session.ts';
 import { createAppRouter } from '../router.tsx';
 
 /** The real app (router, shell, lazy pages, query defaults) at `url`, with fetch mocked by the caller. */
@@ -17,10 +19,25 @@ export function renderApp(url: string, queryClient: QueryClient = testQueryClien
   return { ...view, router, queryClient };
 }
 
+/** A signed-in user for tests: `testUser('viewer')` → `{ username: 'test-viewer', role: 'viewer' }`. */
+export function testUser(role: Role): SessionUser {
+  return { username: `test-${role}`, role };
+}
+
+export interface TestQueryClientOptions {
+  /**
+   * Who the session query says is signed in (the shell's route guard reads it): an admin unless
+   * told otherwise, `null` for nobody. Seeded as fresh data, so no test sees a GET /api/session.
+   */
+  user?: SessionUser | null;
+}
+
 /** Production defaults, minus the retry back-off that would only slow tests down. */
-export function testQueryClient(): QueryClient {
+export function testQueryClient(options: TestQueryClientOptions = {}): QueryClient {
   const client = createQueryClient();
   const defaults = client.getDefaultOptions();
   client.setDefaultOptions({ ...defaults, queries: { ...defaults.queries, retryDelay: 0 } });
+  const user = options.user === undefined ? testUser('admin') : options.user;
+  client.setQueryData(sessionKeys.all, user);
   return client;
 }

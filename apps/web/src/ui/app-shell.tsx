@@ -12,13 +12,19 @@ const NAV_ITEMS = [
   { to: '/audit', label: 'nav.audit' },
 ] as const;
 
+export type NavTarget = (typeof NAV_ITEMS)[number]['to'];
+
 export interface AppShellProps {
   children: ReactNode;
   /** Right-hand header slot for the signed-in user (name, role, sign out). */
   userSlot?: ReactNode;
+  /** Header slot before the user: live indicators such as jobs still running. */
+  statusSlot?: ReactNode;
+  /** Navigation entries this user cannot use (the audit trail for non-admins). */
+  hiddenNav?: readonly NavTarget[] | undefined;
 }
 
-export function AppShell({ children, userSlot }: AppShellProps) {
+export function AppShell({ children, userSlot, statusSlot, hiddenNav }: AppShellProps) {
   const { t } = useTranslation();
   return (
     <div className="app-shell">
@@ -32,7 +38,7 @@ export function AppShell({ children, userSlot }: AppShellProps) {
         </Link>
         <nav className="app-nav" aria-label={t('nav.label')}>
           <ul>
-            {NAV_ITEMS.map((item) => (
+            {NAV_ITEMS.filter((item) => !hiddenNav?.includes(item.to)).map((item) => (
               <li key={item.to}>
                 <Link to={item.to} className="app-nav__link">
                   {t(item.label)}
@@ -42,6 +48,7 @@ export function AppShell({ children, userSlot }: AppShellProps) {
           </ul>
         </nav>
         <div className="app-header__end">
+          {statusSlot}
           {userSlot}
           <LanguageSwitcher />
         </div>

@@ -1,54 +1,155 @@
+import type { AuditEntry } from '@dsc/api-types';
 import { useQuery } from '@tanstack/react-query';
-import { getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
+import { getRouteApi } from '@tanstack/react-router';
+import { getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../lib/api-error.ts';
+import { roleCheck, useSessionUser } from '../../lib/session.ts';
 import { DataTable } from '../../ui/data-table.tsx';
 import { ErrorState } from '../../ui/error-state.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
+import { Pager } from '../../ui/pager.tsx';
 import { RefreshBar } from '../../ui/refresh-bar.tsx';
+import { auditColumns } from './audit-columns.tsx';
+import { AuditFilters } from './audit-filters.tsx';
 import { auditTrailOptions } from './queries.ts';
-import { cellText, extractRecords, recordKeys, type AuditRecord } from './records.ts';
+import { AUDIT_PAGE_SIZES, hasFilters, toAuditQuery, type AuditSearch } from './search.ts';
+import './audit.css';
+
+const route = getRouteApi('/_shell/audit');
+const NO_ROWS: AuditEntry[] = [];
 
 export function AuditPage() {
   const { t } = useTranslation('audit');
-  const query = useQuery(auditTrailOptions());
-  const records = useMemo(() => extractRecords(query.data), [query.data]);
-  const columns = useMemo<ColumnDef<AuditRecord>[]>(
-    () =>
-      recordKeys(records).map((key) => ({
-        id: key,
-        header: key,
-        accessorFn: (r) => cellText(r[key]),
-      })),
-    [records],
-  );
-  const table = useReactTable({ data: records, columns, getCoreRowModel: getCoreRowModel() });
+  const user = useSessionUser();
+  const isAdmin = roleCheck(user, 'admin').allowed;
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const query = useQuery({ ...auditTrailOptions(toAuditQuery(search)), enabled: isAdmin });
+  const columns = useMemo(() => auditColumns(t), [t]);
+  const table = useReactTable({
+    data: query.data?.entries ?? NO_ROWS,
+    columns,
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: (row, index) => `${row.requestId}:${index}`,
+    manualPagination: true,
+  });
 
-  return (
-    <>
-      <PageHeader
-        title={t('title')}
-        description={t('description')}
-        actions={
+  const setSearch = (next: Partial<AuditSearch>) =>
+    void navigate({ search: (prev) => ({ ...prev, ...next }) });
+  const reset = () => void navigate({ search: {} });
+  // The BFF has the last word: a role changed since sign-in still gets a 403.
+  const forbidden = !isAdmin || (isApiError(query.error) && query.error.status === 403);
+
+  const header = (
+    <PageHeader
+      title={t('title')}
+      description={t('description')}
+      actions={
+        !forbidden && (
           <RefreshBar
             updatedAt={query.dataUpdatedAt}
             fetching={query.isFetching}
             onRefresh={() => void query.refetch()}
           />
-        }
+        )
+      }
+    />
+  );
+  if (forbidden) {
+    return (
+      <>
+        {header}
+        <div className="audit__forbidden">
+          <h2 className="audit__forbidden-title">{t('forbidden.title')}</h2>
+          <p>
+            {user ? t('forbidden.body', { role: t(`roles.${user.role}`) }) : t('forbidden.bodyNoRole')}
+          </p>
+        </div>
+      </>
+    );
+  }
+
+  return (
+    <>
+      {header}
+      <AuditFilters
+        filters={search}
+        onChange={(filters) => setSearch({ ...filters, page: 1 })}
+        onReset={reset}
       />
       {query.isError && <ErrorState error={query.error} onRetry={() => void query.refetch()} />}
-      {query.isPending && (
-        <p role="status" className="muted">
-          {t('common:common.loading')}
-        </p>
-      )}
-      {query.isSuccess && records.length === 0 && (
-        <p className="empty-state__title">{t('empty')}</p>
-      )}
-      {records.length > 0 && (
-        <DataTable table={table} caption={t('title')} loading={false} empty={null} />
+      {!(query.isError && !query.data) && (
+        <>
+          <DataTable
+            table={table}
+            caption={t('tableCaption', { page: search.page })}
+            loading={query.isPending}
+            busy={query.isPlaceholderData}
+            skeletonRows={8}
+            empty={
+              <EmptyAudit
+                filtered={hasFilters(search)}
+                beyondLastPage={search.page > 1}
+                onReset={reset}
+                onFirstPage={() => setSearch({ page: 1 })}
+              />
+            }
+          />
+          {query.data && (
+            <Pager
+              page={search.page}
+              pageSize={search.pageSize}
+              total={query.data.total}
+              rowCount={query.data.entries.length}
+              onPageChange={(page) => setSearch({ page })}
+              pageSizes={AUDIT_PAGE_SIZES}
+              onPageSizeChange={(pageSize) =>
+                setSearch({ pageSize: pageSize as AuditSearch['pageSize'], page: 1 })
+              }
+              disabled={query.isPlaceholderData}
+            />
+          )}
+        </>
       )}
     </>
+  );
+}
+
+interface EmptyAuditProps {
+  filtered: boolean;
+  beyondLastPage: boolean;
+  onReset: () => void;
+  onFirstPage: () => void;
+}
+
+function EmptyAudit({ filtered, beyondLastPage, onReset, onFirstPage }: EmptyAuditProps) {
+  const { t } = useTranslation('audit');
+  if (beyondLastPage) {
+    return (
+      <div className="empty-state">
+        <p className="empty-state__title">{t('empty.pageTitle')}</p>
+        <button type="button" className="button" onClick={onFirstPage}>
+          {t('empty.firstPage')}
+        </button>
+      </div>
+    );
+  }
+  if (filtered) {
+    return (
+      <div className="empty-state">
+        <p className="empty-state__title">{t('empty.filteredTitle')}</p>
+        <button type="button" className="button" onClick={onReset}>
+          {t('filters.reset')}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="empty-state">
+      <p className="empty-state__title">{t('empty.title')}</p>
+      <p>{t('empty.body')}</p>
+    </div>
   );
 }

@@ -1,17 +1,19 @@
-import { queryOptions } from '@tanstack/react-query';
-import { z } from 'zod';
+import { AuditPage, type AuditQuery } from '@dsc/api-types';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { bffRequest } from '../../lib/api-client.ts';
 
 export const auditKeys = {
   all: ['audit'] as const,
   lists: () => [...auditKeys.all, 'list'] as const,
+  list: (query: AuditQuery) => [...auditKeys.lists(), query] as const,
 };
 
-export function auditTrailOptions() {
+/** One page of the audit trail, newest first. Not a cloud operation: the BFF serves it itself. */
+export function auditTrailOptions(query: AuditQuery) {
   return queryOptions({
-    queryKey: auditKeys.lists(),
-    // Not a cloud operation, so not in the catalogue: the BFF serves it itself.
+    queryKey: auditKeys.list(query),
     queryFn: ({ signal }) =>
-      bffRequest({ method: 'GET', path: '/api/audit', schema: z.unknown(), signal }),
+      bffRequest({ method: 'GET', path: '/api/audit', query, schema: AuditPage, signal }),
+    placeholderData: keepPreviousData,
   });
 }

@@ -1,0 +1,97 @@
+import {
+  AUDIT_OUTCOMES,
+  AUDIT_PAGE_DEFAULT,
+  SESSION_OPERATIONS,
+  operationIds,
+  type AuditQuery,
+} from '@dsc/api-types';
+import { z } from 'zod';
+
+export const AUDIT_PAGE_SIZES = [25, AUDIT_PAGE_DEFAULT, 100, 200] as const;
+
+/** What the operation filter offers: sign-in and sign-out, then every catalogue operation. */
+export const AUDIT_OPERATIONS: readonly string[] = [...SESSION_OPERATIONS, ...[...operationIds].sort()];
+
+export const auditSearchDefaults = { page: 1, pageSize: AUDIT_PAGE_DEFAULT } as const;
+
+// The router JSON-parses search values ("?user=123" arrives as a number): take text back as text.
+const text = (max: number) =>
+  z
+    .union([z.string(), z.number()])
+    .transform((v) => String(v).trim())
+    .pipe(z.string().max(max))
+    .transform((v) => v || undefined)
+    .optional()
+    .catch(undefined);
+
+/** A calendar day as the date input writes it (YYYY-MM-DD); anything else, or 2024-02-30, is dropped. */
+const day = z
+  .string()
+  .refine((v) => parseDay(v) !== undefined)
+  .optional()
+  .catch(undefined);
+
+// Each bad value falls back on its own, so a hand-edited link never breaks the page.
+export const auditSearchSchema = z
+  .object({
+    page: z.coerce.number().int().min(1).max(1_000_000).default(auditSearchDefaults.page).catch(auditSearchDefaults.page),
+    pageSize: z.coerce
+      .number()
+      .pipe(z.literal(AUDIT_PAGE_SIZES))
+      .default(auditSearchDefaults.pageSize)
+      .catch(auditSearchDefaults.pageSize),
+    user: text(64),
+    operation: text(200),
+    outcome: z.enum(AUDIT_OUTCOMES).optional().catch(undefined),
+    from: day,
+    to: day,
+  })
+  // A range that ends before it starts keeps its start: the BFF would refuse the pair.
+  .transform((s) => (s.from && s.to && s.to < s.from ? { ...s, to: undefined } : s));
+
+export type AuditSearch = z.output<typeof auditSearchSchema>;
+export type AuditFilters = Pick<AuditSearch, 'user' | 'operation' | 'outcome' | 'from' | 'to'>;
+
+/** The filter form's fields to filters: blank means "any"; the URL schema checks each value. */
+export function filtersFromForm(form: FormData): AuditFilters {
+  const value = (name: string) => String(form.get(name) ?? '').trim() || undefined;
+  const outcome = value('outcome');
+  return {
+    user: value('user'),
+    operation: value('operation'),
+    outcome: AUDIT_OUTCOMES.find((o) => o === outcome),
+    from: value('from'),
+    to: value('to'),
+  };
+}
+
+export function hasFilters(s: AuditFilters): boolean {
+  return Boolean(s.user || s.operation || s.outcome || s.from || s.to);
+}
+
+/**
+ * The URL's view to the BFF's query: page → offset, days → instants. A day is the user's local
+ * day, from its first to its last millisecond, sent as UTC.
+ */
+export function toAuditQuery(s: AuditSearch): AuditQuery {
+  const from = s.from ? parseDay(s.from) : undefined;
+  const to = s.to ? parseDay(s.to) : undefined;
+  return {
+    ...(s.user ? { user: s.user } : {}),
+    ...(s.operation ? { operation: s.operation } : {}),
+    ...(s.outcome ? { outcome: s.outcome } : {}),
+    ...(from ? { from: new Date(from.y, from.m - 1, from.d).toISOString() } : {}),
+    ...(to ? { to: new Date(to.y, to.m - 1, to.d, 23, 59, 59, 999).toISOString() } : {}),
+    limit: s.pageSize,
+    offset: (s.page - 1) * s.pageSize,
+  };
+}
+
+function parseDay(v: string): { y: number; m: number; d: number } | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  if (!match) return undefined;
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(y, m - 1, d);
+  if (date.getFullYear() !== y || date.getMonth() !== m - 1 || date.getDate() !== d) return undefined;
+  return { y, m, d };
+}

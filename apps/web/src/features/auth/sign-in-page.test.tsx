@@ -1,0 +1,129 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { consoleError, jsonResponse, mockFetch, type RecordedRequest } from '../../test/fetch-mock.ts';
+import { renderApp, testQueryClient } from '../../test/render-app.tsx';
+
+// The first visit to a lazy page compiles it; on a busy machine that can take a few seconds.
+const PAGE_LOAD = { timeout: 10_000 };
+const signedOut = () => testQueryClient({ user: null });
+const emptyList = () => jsonResponse({ count: 0, connections: [] });
+
+async function fillAndSubmit(username = 'ann', password = 'secret-pw') {
+  await userEvent.type(await screen.findByLabelText('Username'), username);
+  await userEvent.type(screen.getByLabelText('Password'), password);
+  await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+}
+
+const posts = (requests: RecordedRequest[]) =>
+  requests.filter((r) => r.method === 'POST' && r.url.pathname === '/api/session');
+
+describe('sign-in page', { timeout: 20_000 }, () => {
+  it('is a bare page with labelled fields and a language switch, outside the console shell', async () => {
+    mockFetch(emptyList);
+    renderApp('/sign-in', signedOut());
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
+    expect(screen.getByLabelText('Username')).toHaveAttribute('autocomplete', 'username');
+    expect(screen.getByLabelText('Password')).toHaveAttribute('type', 'password');
+    expect(screen.getByRole('combobox', { name: 'Language' })).toBeInTheDocument();
+    expect(screen.queryByRole('navigation', { name: 'Main' })).not.toBeInTheDocument();
+    expect(document.title).toBe('Sign in · Datasource Console');
+  });
+
+  it('asks for both fields before sending anything', async () => {
+    const { requests } = mockFetch(emptyList);
+    renderApp('/sign-in', signedOut());
+    await userEvent.click(await screen.findByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByText('Enter your username.')).toBeInTheDocument();
+    expect(screen.getByText('Enter your password.')).toBeInTheDocument();
+    expect(screen.getByLabelText('Username')).toHaveAttribute('aria-invalid', 'true');
+    expect(posts(requests)).toHaveLength(0);
+  });
+
+  it('shows one generic message for wrong credentials, clears the password and stays', async () => {
+    const { requests } = mockFetch((req) =>
+      req.method === 'POST'
+        ? consoleError(401, { code: 'INVALID_CREDENTIALS', message: 'Unknown user "ann"', requestId: 'r-1' })
+        : emptyList(),
+    );
+    const { router } = renderApp('/sign-in?redirect=%2Faudit', signedOut());
+    await fillAndSubmit();
+    expect(await screen.findByRole('alert')).toHaveTextContent('The username or password is not correct.');
+    // The server's own wording (which could tell an attacker the user is unknown) is not shown.
+    expect(screen.queryByText(/Unknown user/)).not.toBeInTheDocument();
+    expect(screen.getByLabelText('Password')).toHaveValue('');
+    expect(screen.getByLabelText('Password')).toHaveFocus();
+    expect(screen.getByLabelText('Username')).toHaveValue('ann');
+    expect(router.state.location.pathname).toBe('/sign-in');
+    expect(posts(requests)[0]!.body).toEqual({ username: 'ann', password: 'secret-pw' });
+  });
+
+  it('says how long to wait when sign-in is throttled', async () => {
+    mockFetch(() =>
+      jsonResponse(
+        { error: { status: 429, code: 'TOO_MANY_ATTEMPTS', message: 'Too many attempts' } },
+        { status: 429, headers: { 'Retry-After': '120' } },
+      ),
+    );
+    renderApp('/sign-in', signedOut());
+    await fillAndSubmit();
+    expect(await screen.findByRole('alert')).toHaveTextContent('Too many sign-in attempts. Try again in 2 minutes.');
+  });
+
+  it('says "later" when a 429 gives no wait, and in Chinese when the UI is Chinese', async () => {
+    mockFetch(() => consoleError(429, { code: 'TOO_MANY_ATTEMPTS', message: 'Too many attempts' }));
+    renderApp('/sign-in', signedOut());
+    await userEvent.selectOptions(await screen.findByRole('combobox', { name: 'Language' }), 'zh-CN');
+    await userEvent.type(await screen.findByLabelText('用户名'), 'ann');
+    await userEvent.type(screen.getByLabelText('密码'), 'pw');
+    await userEvent.click(screen.getByRole('button', { name: '登录' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('登录尝试次数过多，请稍后重试。');
+  });
+
+  it('shows other failures with their request id', async () => {
+    mockFetch(() => consoleError(503, { code: 'UNAVAILABLE', message: 'Session store unavailable', requestId: 'r-503' }));
+    renderApp('/sign-in', signedOut());
+    await fillAndSubmit();
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByRole('heading', { name: 'Could not sign in' })).toBeInTheDocument();
+    expect(alert).toHaveTextContent('Session store unavailable');
+    expect(alert).toHaveTextContent('r-503');
+  });
+
+  it('disables the button while signing in, then lands where the user was going', async () => {
+    let answer: (r: Response) => void = () => {};
+    mockFetch((req) => {
+      if (req.method === 'POST') return new Promise<Response>((resolve) => (answer = resolve));
+      return emptyList();
+    });
+    const { router } = renderApp(
+      `/sign-in?redirect=${encodeURIComponent('/connections?status=ACTIVE&page=2')}`,
+      signedOut(),
+    );
+    await fillAndSubmit();
+    const button = screen.getByRole('button', { name: 'Signing in…' });
+    expect(button).toBeDisabled();
+    answer(jsonResponse({ user: { username: 'ann', role: 'viewer' } }));
+    await screen.findByRole('heading', { level: 1, name: 'Enhanced connections' }, PAGE_LOAD);
+    expect(router.state.location.pathname).toBe('/connections');
+    expect(router.state.location.search).toMatchObject({ status: 'ACTIVE', page: 2 });
+    expect(within(screen.getByRole('banner')).getByText('ann')).toBeInTheDocument();
+  });
+
+  it('never follows a redirect to another origin', async () => {
+    mockFetch((req) =>
+      req.method === 'POST' ? jsonResponse({ user: { username: 'ann', role: 'viewer' } }) : emptyList(),
+    );
+    const { router } = renderApp(`/sign-in?redirect=${encodeURIComponent('//evil.example/steal')}`, signedOut());
+    await fillAndSubmit();
+    await screen.findByRole('heading', { level: 1, name: 'Enhanced connections' }, PAGE_LOAD);
+    expect(router.state.location.href).toBe('/connections');
+  });
+
+  it('sends someone who is already signed in straight on', async () => {
+    mockFetch(emptyList);
+    const { router } = renderApp(`/sign-in?redirect=${encodeURIComponent('/connections?page=3')}`);
+    await screen.findByRole('heading', { level: 1, name: 'Enhanced connections' }, PAGE_LOAD);
+    await waitFor(() => expect(router.state.location.search).toMatchObject({ page: 3 }));
+  });
+});
