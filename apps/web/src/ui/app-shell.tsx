@@ -2,6 +2,7 @@ import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitcher } from './language-switcher.tsx';
+import { ServiceStatusBanner } from './service-status-banner.tsx';
 import './app-shell.css';
 
 const NAV_ITEMS = [
@@ -53,6 +54,7 @@ export function AppShell({ children, userSlot, statusSlot, hiddenNav }: AppShell
           <LanguageSwitcher />
         </div>
       </header>
+      <ServiceStatusBanner />
       <main id="main" className="app-main" tabIndex={-1}>
         {children}
       </main>

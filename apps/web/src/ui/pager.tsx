@@ -1,25 +1,30 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import './pager.css';
 
 export interface PagerProps {
   /** 1-based. */
   page: number;
+  /** 0 means every row on one page ("All"). */
   pageSize: number;
   total: number;
   /** Rows actually on this page (the last page is usually short). */
   rowCount: number;
   onPageChange: (page: number) => void;
+  /** 0 in this list is offered as "All". */
   pageSizes?: readonly number[] | undefined;
   onPageSizeChange?: ((pageSize: number) => void) | undefined;
   disabled?: boolean | undefined;
+  /** Adds first / last buttons and a page-number field to jump to. */
+  jump?: boolean | undefined;
 }
 
 export function pageCount(total: number, pageSize: number): number {
+  if (pageSize <= 0) return 1;
   return Math.max(1, Math.ceil(total / pageSize));
 }
 
-/** Previous / next paging with the position in the whole list. */
+/** Paging with the position in the whole list: previous / next, optionally first / last and a jump. */
 export function Pager({
   page,
   pageSize,
@@ -29,11 +34,12 @@ export function Pager({
   pageSizes,
   onPageSizeChange,
   disabled,
+  jump,
 }: PagerProps) {
   const { t } = useTranslation();
   const sizeId = useId();
   const pages = pageCount(total, pageSize);
-  const from = rowCount === 0 ? 0 : (page - 1) * pageSize + 1;
+  const from = rowCount === 0 ? 0 : pageSize <= 0 ? 1 : (page - 1) * pageSize + 1;
   const to = rowCount === 0 ? 0 : from + rowCount - 1;
 
   return (
@@ -50,13 +56,23 @@ export function Pager({
           >
             {pageSizes.map((size) => (
               <option key={size} value={size}>
-                {size}
+                {size <= 0 ? t('pager.all') : size}
               </option>
             ))}
           </select>
         </span>
       )}
       <span className="pager__buttons">
+        {jump && (
+          <button
+            type="button"
+            className="button"
+            onClick={() => onPageChange(1)}
+            disabled={disabled || page <= 1}
+          >
+            {t('pager.first')}
+          </button>
+        )}
         <button
           type="button"
           className="button"
@@ -74,7 +90,65 @@ export function Pager({
         >
           {t('pager.next')}
         </button>
+        {jump && (
+          <button
+            type="button"
+            className="button"
+            onClick={() => onPageChange(pages)}
+            disabled={disabled || page >= pages}
+          >
+            {t('pager.last')}
+          </button>
+        )}
       </span>
+      {jump && pages > 1 && (
+        // Keyed by the page, so the field shows the current page again after any navigation.
+        <PageJump key={page} page={page} pages={pages} onJump={onPageChange} />
+      )}
     </nav>
+  );
+}
+
+function PageJump({
+  page,
+  pages,
+  onJump,
+}: {
+  page: number;
+  pages: number;
+  onJump: (page: number) => void;
+}) {
+  const { t } = useTranslation();
+  const inputId = useId();
+  const [value, setValue] = useState(String(page));
+  return (
+    <form
+      className="pager__jump"
+      // Out-of-range numbers are clamped below rather than refused by the browser.
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const n = Math.trunc(Number(value));
+        if (!Number.isFinite(n) || value.trim() === '') return;
+        const target = Math.min(pages, Math.max(1, n));
+        setValue(String(target));
+        if (target !== page) onJump(target);
+      }}
+    >
+      <label htmlFor={inputId}>{t('pager.jumpLabel')}</label>
+      <input
+        id={inputId}
+        className="input pager__jump-input"
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={pages}
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+      />
+      <button type="submit" className="button">
+        {t('pager.go')}
+      </button>
+    </form>
   );
 }

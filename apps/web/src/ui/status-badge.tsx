@@ -8,6 +8,7 @@ export type StatusTone = 'success' | 'pending' | 'danger' | 'warning' | 'neutral
 const TONES: Record<string, StatusTone> = {
   ACTIVE: 'success',
   AVAILABLE: 'success',
+  UNAVAILABLE: 'warning',
   SUCCESS: 'success',
   SUCCEEDED: 'success',
   CREATING: 'pending',

@@ -1,6 +1,7 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { shellRoute } from '../../routes/shell-route.tsx';
-import { listClustersOptions } from './queries.ts';
+import { listClustersOptions, listExtDataSourcesOptions } from './queries.ts';
+import { dataSourcesSearchSchema } from './search.ts';
 
 export const clustersRoute = createRoute({
   getParentRoute: () => shellRoute,
@@ -11,4 +12,15 @@ export const clustersRoute = createRoute({
   component: lazyRouteComponent(() => import('./clusters-page.tsx'), 'ClustersPage'),
 });
 
-export const dwsRoutes = [clustersRoute] as const;
+export const dataSourcesRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: 'dws/clusters/$clusterId/data-sources',
+  validateSearch: dataSourcesSearchSchema,
+  loader: ({ context, params }) => {
+    void context.queryClient.prefetchQuery(listClustersOptions());
+    void context.queryClient.prefetchQuery(listExtDataSourcesOptions(params.clusterId));
+  },
+  component: lazyRouteComponent(() => import('./data-sources-page.tsx'), 'DataSourcesPage'),
+});
+
+export const dwsRoutes = [clustersRoute, dataSourcesRoute] as const;

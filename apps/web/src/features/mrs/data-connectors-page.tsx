@@ -1,93 +1,52 @@
-import {
-  MRS_SOURCE_TYPE_LABELS,
-  MrsSourceType,
-  parseSourceInfo,
-  type DataConnector,
-} from '@dsc/api-types';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import {
-  createColumnHelper,
-  getCoreRowModel,
-  useReactTable,
-  type ColumnDef,
-} from '@tanstack/react-table';
-import type { TFunction } from 'i18next';
-import { useMemo } from 'react';
+import { getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePermission } from '../../lib/session.ts';
 import { DataTable } from '../../ui/data-table.tsx';
-import { DateTime } from '../../ui/date-time.tsx';
-import { EmptyValue } from '../../ui/empty-value.tsx';
 import { ErrorState } from '../../ui/error-state.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { Pager } from '../../ui/pager.tsx';
+import { PermissionNote } from '../../ui/permission-note.tsx';
 import { RefreshBar } from '../../ui/refresh-bar.tsx';
+import { connectorColumns, toRow, type ConnectorRow } from './data-connector-columns.tsx';
+import { DataConnectorFilters } from './data-connector-filters.tsx';
 import { listDataConnectorsOptions } from './queries.ts';
-import { MRS_PAGE_SIZE } from './search.ts';
+import { clearSaved, peekSaved } from './saved-flash.ts';
+import { PAGE_SIZES, type MrsSearch } from './search.ts';
+import './mrs.css';
 
 const route = getRouteApi('/_shell/mrs/data-connectors');
-const NO_ROWS: DataConnector[] = [];
-const col = createColumnHelper<DataConnector>();
-
-function sourceTypeLabel(v: string): string {
-  const known = MrsSourceType.safeParse(v);
-  return known.success ? MRS_SOURCE_TYPE_LABELS[known.data] : v;
-}
-
-// The stored password never reaches the table: parseSourceInfo drops it.
-function columns(t: TFunction<'mrs'>): ColumnDef<DataConnector, never>[] {
-  return [
-    col.accessor('connector_name', {
-      header: () => t('columns.name'),
-      cell: (c) => (
-        <span className="stack">
-          <span>{c.getValue()}</span>
-          <span className="muted mono">{c.row.original.connector_id}</span>
-        </span>
-      ),
-      meta: { rowHeader: true },
-    }),
-    col.accessor('source_type', {
-      header: () => t('columns.sourceType'),
-      cell: (c) => sourceTypeLabel(c.getValue()),
-    }),
-    col.accessor((c) => parseSourceInfo(c.source_info).db_name, {
-      id: 'database',
-      header: () => t('columns.database'),
-      cell: (c) => c.getValue() ?? <EmptyValue />,
-      meta: { className: 'mono' },
-    }),
-    col.accessor((c) => parseSourceInfo(c.source_info).rds_instance_id, {
-      id: 'instance',
-      header: () => t('columns.instance'),
-      cell: (c) => c.getValue() ?? <EmptyValue />,
-      meta: { className: 'mono' },
-    }),
-    col.accessor('used_clusters', {
-      header: () => t('columns.usedClusters'),
-      cell: (c) => c.getValue() || <EmptyValue />,
-    }),
-    col.accessor('create_time', {
-      header: () => t('columns.created'),
-      cell: (c) => <DateTime value={c.getValue()} />,
-      meta: { className: 'nowrap' },
-    }),
-  ] as ColumnDef<DataConnector, never>[];
-}
+const NO_ROWS: ConnectorRow[] = [];
 
 export function DataConnectorsPage() {
   const { t } = useTranslation('mrs');
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const query = useQuery(listDataConnectorsOptions(search));
-  const cols = useMemo(() => columns(t), [t]);
+  const permission = usePermission('mrs.updateDataConnector');
+  const [saved] = useState(peekSaved);
+  useEffect(() => clearSaved(), []);
+
+  const columns = useMemo(
+    () => connectorColumns(t, { canEdit: permission.allowed, search }),
+    [t, permission.allowed, search],
+  );
+  const rows = useMemo(() => query.data?.data_connectors.map(toRow) ?? NO_ROWS, [query.data]);
   const table = useReactTable({
-    data: query.data?.data_connectors ?? NO_ROWS,
-    columns: cols,
+    data: rows,
+    columns,
     getCoreRowModel: getCoreRowModel(),
-    getRowId: (row) => row.connector_id,
+    getRowId: (row) => row.connector.connector_id,
     manualPagination: true,
   });
+
+  const setSearch = (next: Partial<MrsSearch>) =>
+    void navigate({ search: (prev) => ({ ...prev, ...next }) });
+  const reset = () => void navigate({ search: {} });
+  const filtered = Boolean(search.name || search.type);
+  const failedWithoutData = query.isError && !query.data;
 
   return (
     <>
@@ -102,28 +61,87 @@ export function DataConnectorsPage() {
           />
         }
       />
+      {saved && (
+        <p className="mrs-notice mrs-notice--success" role="status">
+          {t('saved', { name: saved })}
+        </p>
+      )}
+      <PermissionNote permission={permission} />
+      <DataConnectorFilters
+        search={search}
+        onChange={(filters) => setSearch({ ...filters, page: 1 })}
+        onReset={reset}
+      />
       {query.isError && <ErrorState error={query.error} onRetry={() => void query.refetch()} />}
-      {!(query.isError && !query.data) && (
+      {!failedWithoutData && (
         <>
           <DataTable
             table={table}
-            caption={t('title')}
+            caption={t('tableCaption', { page: search.page })}
             loading={query.isPending}
             busy={query.isPlaceholderData}
-            empty={<p className="empty-state__title">{t('empty')}</p>}
+            empty={
+              <EmptyConnectors
+                filtered={filtered}
+                beyondLastPage={search.page > 1}
+                onReset={reset}
+                onFirstPage={() => setSearch({ page: 1 })}
+              />
+            }
           />
           {query.data && (
             <Pager
               page={search.page}
-              pageSize={MRS_PAGE_SIZE}
+              pageSize={search.pageSize}
               total={query.data.total_count}
               rowCount={query.data.data_connectors.length}
-              onPageChange={(page) => void navigate({ search: { page } })}
+              onPageChange={(page) => setSearch({ page })}
+              pageSizes={PAGE_SIZES}
+              onPageSizeChange={(pageSize) =>
+                setSearch({ pageSize: pageSize as MrsSearch['pageSize'], page: 1 })
+              }
               disabled={query.isPlaceholderData}
             />
           )}
         </>
       )}
     </>
+  );
+}
+
+interface EmptyConnectorsProps {
+  filtered: boolean;
+  beyondLastPage: boolean;
+  onReset: () => void;
+  onFirstPage: () => void;
+}
+
+function EmptyConnectors({ filtered, beyondLastPage, onReset, onFirstPage }: EmptyConnectorsProps) {
+  const { t } = useTranslation('mrs');
+  if (beyondLastPage) {
+    return (
+      <div className="empty-state">
+        <p className="empty-state__title">{t('empty.pageTitle')}</p>
+        <button type="button" className="button" onClick={onFirstPage}>
+          {t('empty.firstPage')}
+        </button>
+      </div>
+    );
+  }
+  if (filtered) {
+    return (
+      <div className="empty-state">
+        <p className="empty-state__title">{t('empty.filteredTitle')}</p>
+        <button type="button" className="button" onClick={onReset}>
+          {t('filters.reset')}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="empty-state">
+      <p className="empty-state__title">{t('empty.title')}</p>
+      <p>{t('empty.body')}</p>
+    </div>
   );
 }

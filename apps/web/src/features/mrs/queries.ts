@@ -1,28 +1,93 @@
+import {
+  mrsResultOk,
+  type DataConnector,
+  type MrsSourceType,
+  type QueryOf,
+  type UpdateDataConnectorBody,
+} from '@dsc/api-types';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { apiRequest } from '../../lib/api-client.ts';
-import { MRS_PAGE_SIZE } from './search.ts';
+import { ApiError } from '../../lib/api-error.ts';
 
 export interface DataConnectorListParams {
   page: number;
+  pageSize: number;
+  name?: string | undefined;
+  type?: MrsSourceType | undefined;
 }
 
 export const dataConnectorKeys = {
   all: ['mrs', 'data-connectors'] as const,
   lists: () => [...dataConnectorKeys.all, 'list'] as const,
   list: (params: DataConnectorListParams) =>
-    [...dataConnectorKeys.lists(), { page: params.page }] as const,
+    [...dataConnectorKeys.lists(), normaliseParams(params)] as const,
+  details: () => [...dataConnectorKeys.all, 'detail'] as const,
+  detail: (id: string) => [...dataConnectorKeys.details(), id] as const,
 };
+
+// The same view must give the same key whether a filter is absent or explicitly undefined.
+function normaliseParams(p: DataConnectorListParams): DataConnectorListParams {
+  return {
+    page: p.page,
+    pageSize: p.pageSize,
+    ...(p.name ? { name: p.name } : {}),
+    ...(p.type ? { type: p.type } : {}),
+  };
+}
+
+/** Page numbers in the URL, limit/offset upstream. */
+export function toListQuery(p: DataConnectorListParams): QueryOf<'mrs.listDataConnectors'> {
+  return {
+    limit: String(p.pageSize),
+    offset: String((p.page - 1) * p.pageSize),
+    ...(p.name ? { connector_name: p.name } : {}),
+    ...(p.type ? { source_type: p.type } : {}),
+  };
+}
 
 export function listDataConnectorsOptions(params: DataConnectorListParams) {
   return queryOptions({
     queryKey: dataConnectorKeys.list(params),
     queryFn: ({ signal }) =>
-      apiRequest('mrs.listDataConnectors', {
-        query: { limit: String(MRS_PAGE_SIZE), offset: String((params.page - 1) * MRS_PAGE_SIZE) },
-        signal,
-      }),
+      apiRequest('mrs.listDataConnectors', { query: toListQuery(params), signal }),
     placeholderData: keepPreviousData,
     // The route loader already tried; its error is shown with a Retry button rather than re-sent on mount.
     retryOnMount: false,
   });
+}
+
+/** MRS has no "get one" API: the list filtered by connector_id is the detail. null = not found. */
+export function dataConnectorOptions(id: string) {
+  return queryOptions({
+    queryKey: dataConnectorKeys.detail(id),
+    queryFn: async ({ signal }): Promise<DataConnector | null> => {
+      const r = await apiRequest('mrs.listDataConnectors', {
+        query: { connector_id: id, limit: '1' },
+        signal,
+      });
+      return r.data_connectors.find((c) => c.connector_id === id) ?? null;
+    },
+    retryOnMount: false,
+  });
+}
+
+/**
+ * Saves a connector. The BFF already turns `{"result":"failed"}` into UPSTREAM_RESULT_FAILED;
+ * any other answer that is not a documented success spelling is refused here too, so a success
+ * is only ever shown for `succeeded` or `succeed`.
+ */
+export async function updateDataConnector(
+  id: string,
+  body: UpdateDataConnectorBody,
+): Promise<{ result: string }> {
+  const r = await apiRequest('mrs.updateDataConnector', { params: { connector_id: id }, body });
+  if (!mrsResultOk(r.result)) {
+    throw new ApiError({
+      status: 200,
+      code: 'UPSTREAM_RESULT_FAILED',
+      message: `The update answer says result "${r.result.slice(0, 50)}"`,
+      upstream: { status: 200, message: r.result.slice(0, 200) },
+    });
+  }
+  return r;
 }

@@ -1,18 +1,35 @@
 import { createRoute, lazyRouteComponent, stripSearchParams } from '@tanstack/react-router';
 import { shellRoute } from '../../routes/shell-route.tsx';
-import { listDataConnectorsOptions } from './queries.ts';
+import { dataConnectorOptions, listDataConnectorsOptions } from './queries.ts';
 import { mrsSearchDefaults, mrsSearchSchema } from './search.ts';
 
 export const dataConnectorsRoute = createRoute({
   getParentRoute: () => shellRoute,
   path: 'mrs/data-connectors',
   validateSearch: mrsSearchSchema,
+  // Defaults stay out of the URL, so "/mrs/data-connectors" and a reset view are the same link.
   search: { middlewares: [stripSearchParams(mrsSearchDefaults)] },
   loaderDeps: ({ search }) => search,
+  // Start the request while the page's code downloads; the page's own query shows its states.
   loader: ({ context, deps }) => {
     void context.queryClient.prefetchQuery(listDataConnectorsOptions(deps));
   },
   component: lazyRouteComponent(() => import('./data-connectors-page.tsx'), 'DataConnectorsPage'),
 });
 
-export const mrsRoutes = [dataConnectorsRoute] as const;
+/** The edit page keeps the list's search params, so Back and Save return to the same view. */
+export const editDataConnectorRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: 'mrs/data-connectors/$connectorId/edit',
+  validateSearch: mrsSearchSchema,
+  search: { middlewares: [stripSearchParams(mrsSearchDefaults)] },
+  loader: ({ context, params }) => {
+    void context.queryClient.prefetchQuery(dataConnectorOptions(params.connectorId));
+  },
+  component: lazyRouteComponent(
+    () => import('./edit-data-connector-page.tsx'),
+    'EditDataConnectorPage',
+  ),
+});
+
+export const mrsRoutes = [dataConnectorsRoute, editDataConnectorRoute] as const;

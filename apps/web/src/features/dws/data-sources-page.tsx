@@ -1,0 +1,127 @@
+import type { ExtDataSource } from '@dsc/api-types';
+import { useQuery } from '@tanstack/react-query';
+import { Link, getRouteApi } from '@tanstack/react-router';
+import { getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { usePermission } from '../../lib/session.ts';
+import { DataTable } from '../../ui/data-table.tsx';
+import { ErrorState } from '../../ui/error-state.tsx';
+import { PageHeader } from '../../ui/page-header.tsx';
+import { PermissionNote } from '../../ui/permission-note.tsx';
+import { RefreshBar } from '../../ui/refresh-bar.tsx';
+import { StatusBadge } from '../../ui/status-badge.tsx';
+import { clusterChangeState } from './cluster-state.ts';
+import { dataSourceColumns } from './data-source-columns.tsx';
+import { JobPanel } from './job-panel.tsx';
+import { listClustersOptions, listExtDataSourcesOptions, sourceIsChanging } from './queries.ts';
+import { ReconfigureDialog } from './reconfigure-dialog.tsx';
+import { addRunningJob } from './running-jobs-store.ts';
+import './dws.css';
+
+const route = getRouteApi('/_shell/dws/clusters/$clusterId/data-sources');
+const NO_ROWS: ExtDataSource[] = [];
+
+export function DataSourcesPage() {
+  const { t } = useTranslation('dws');
+  const { clusterId } = route.useParams();
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const clusters = useQuery(listClustersOptions());
+  const query = useQuery(listExtDataSourcesOptions(clusterId));
+  const permission = usePermission('dws.reconfigureExtDataSource');
+  const [target, setTarget] = useState<{ source: ExtDataSource; reboot: boolean }>();
+
+  const cluster = clusters.data?.clusters.find((c) => c.id === clusterId);
+  const changeState = cluster ? clusterChangeState(cluster.status) : undefined;
+  // Changes need a known, ACTIVE cluster (its name is the reboot confirmation) and the role.
+  const locked = changeState !== 'open' || !permission.allowed;
+  const columns = useMemo(
+    () =>
+      dataSourceColumns(t, {
+        locked,
+        onReconfigure: (source, reboot) => setTarget({ source, reboot }),
+      }),
+    [t, locked],
+  );
+  const table = useReactTable({
+    data: query.data?.data_sources ?? NO_ROWS,
+    columns,
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: (row) => row.id,
+  });
+  const polling = query.data?.data_sources.some(sourceIsChanging) ?? false;
+  const title = cluster ? t('sources.titleNamed', { name: cluster.name }) : t('sources.title');
+
+  return (
+    <>
+      <PageHeader
+        title={title}
+        description={t('sources.description')}
+        actions={
+          <>
+            <Link to="/dws/clusters">{t('sources.back')}</Link>
+            <RefreshBar
+              updatedAt={query.dataUpdatedAt}
+              fetching={query.isFetching}
+              onRefresh={() => void query.refetch()}
+            />
+          </>
+        }
+      />
+      {cluster && (
+        <p className="dws-cluster-line">
+          {t('sources.cluster')} <strong>{cluster.name}</strong>{' '}
+          <StatusBadge status={cluster.status} />
+          {changeState !== 'open' && changeState && (
+            <span className="dws-locked"> {t(`sources.locked.${changeState}`, { status: cluster.status })}</span>
+          )}
+        </p>
+      )}
+      {clusters.isSuccess && !cluster && (
+        <p role="alert">{t('sources.clusterUnknown', { id: clusterId })}</p>
+      )}
+      {clusters.isError && (
+        <ErrorState error={clusters.error} title={t('sources.clusterLoadError')} onRetry={() => void clusters.refetch()} />
+      )}
+      {changeState === 'open' && <PermissionNote permission={permission} />}
+      {search.job && (
+        <JobPanel
+          key={search.job}
+          jobId={search.job}
+          clusterId={clusterId}
+          onDismiss={() => void navigate({ search: {} })}
+        />
+      )}
+      {polling && <p className="muted dws-polling">{t('sources.polling')}</p>}
+      {query.isError && <ErrorState error={query.error} onRetry={() => void query.refetch()} />}
+      {!(query.isError && !query.data) && (
+        <DataTable
+          table={table}
+          caption={title}
+          loading={query.isPending}
+          empty={
+            <div className="empty-state">
+              <p className="empty-state__title">{t('sources.empty')}</p>
+              <p>{t('sources.emptyBody')}</p>
+            </div>
+          }
+        />
+      )}
+      {target && cluster && (
+        <ReconfigureDialog
+          clusterId={clusterId}
+          clusterName={cluster.name}
+          source={target.source}
+          reboot={target.reboot}
+          onClose={() => setTarget(undefined)}
+          onStarted={(jobId) => {
+            addRunningJob({ jobId, clusterId, sourceName: target.source.name, startedAt: Date.now() });
+            setTarget(undefined);
+            void navigate({ search: { job: jobId } });
+          }}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, getRouteApi } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { usePermission } from '../../lib/session.ts';
+import { ErrorState } from '../../ui/error-state.tsx';
+import { PageHeader } from '../../ui/page-header.tsx';
+import { PermissionNote } from '../../ui/permission-note.tsx';
+import { DataConnectorForm } from './data-connector-form.tsx';
+import { dataConnectorOptions } from './queries.ts';
+import { flashSaved } from './saved-flash.ts';
+import './mrs.css';
+
+const route = getRouteApi('/_shell/mrs/data-connectors/$connectorId/edit');
+
+export function EditDataConnectorPage() {
+  const { t } = useTranslation('mrs');
+  const { connectorId } = route.useParams();
+  // The list view the operator came from, carried along so Back and Save return to it.
+  const listSearch = route.useSearch();
+  const navigate = route.useNavigate();
+  const query = useQuery(dataConnectorOptions(connectorId));
+  const permission = usePermission('mrs.updateDataConnector');
+  const connector = query.data;
+  const backToList = () => void navigate({ to: '/mrs/data-connectors', search: listSearch });
+
+  return (
+    <>
+      <PageHeader
+        title={connector ? t('edit.titleNamed', { name: connector.connector_name }) : t('edit.title')}
+        description={t('edit.description')}
+        actions={
+          <Link to="/mrs/data-connectors" search={listSearch}>
+            {t('edit.back')}
+          </Link>
+        }
+      />
+      {query.isPending && (
+        <p className="route-pending" role="status">
+          {t('common.loading', { ns: 'common' })}
+        </p>
+      )}
+      {query.isError && (
+        <ErrorState
+          error={query.error}
+          title={t('edit.loadError')}
+          onRetry={() => void query.refetch()}
+        />
+      )}
+      {query.isSuccess && connector === null && (
+        <p role="alert">{t('edit.notFound', { id: connectorId })}</p>
+      )}
+      {connector && (
+        <>
+          <PermissionNote permission={permission} />
+          <DataConnectorForm
+            key={connector.connector_id}
+            connector={connector}
+            canEdit={permission.allowed}
+            onSaved={(name) => {
+              flashSaved(name);
+              backToList();
+            }}
+            onCancel={backToList}
+          />
+        </>
+      )}
+    </>
+  );
+}
