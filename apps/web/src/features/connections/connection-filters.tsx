@@ -2,79 +2,142 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   CONNECTION_STATUSES,
-  type ConnectionStatusFilter,
+  QUEUE_STATUS_FILTERS,
+  SORTS,
   type ConnectionsSearch,
 } from './search.ts';
+import { EMPTY_TAG_ROW, TagsFilterEditor } from './tags-filter-editor.tsx';
+import { formatTagFilter, parseTagFilter, tagPairProblem, type TagPair } from './tags-filter.ts';
+import { useUrlDraft } from './use-url-draft.ts';
 
 export interface ConnectionFiltersProps {
   search: ConnectionsSearch;
-  onChange: (filters: {
-    name: string | undefined;
-    status: ConnectionStatusFilter | undefined;
-  }) => void;
+  /** Merges into the URL state; filters that change what upstream returns go back to page 1. */
+  onChange: (next: Partial<ConnectionsSearch>) => void;
   onReset: () => void;
+}
+
+const tagRowsFromUrl = (text: string): TagPair[] =>
+  (text ? parseTagFilter(text) : undefined) ?? [EMPTY_TAG_ROW];
+
+function serialiseTags(rows: readonly TagPair[]): string | undefined {
+  if (rows.some((r, i) => tagPairProblem(r, i, rows))) return undefined;
+  return formatTagFilter(rows) ?? '';
 }
 
 export function ConnectionFilters({ search, onChange, onReset }: ConnectionFiltersProps) {
   const { t } = useTranslation('connections');
-  const nameId = useId();
-  const statusId = useId();
+  const ids = { name: useId(), status: useId(), queues: useId(), sort: useId(), sortHint: useId() };
+
+  const name = useUrlDraft<string>({
+    urlValue: search.name ?? '',
+    serialise: (v) => v.trim(),
+    fromUrl: (v) => v,
+    commit: (v) => onChange({ name: v || undefined, page: 1 }),
+  });
+  const tags = useUrlDraft<TagPair[]>({
+    urlValue: search.tags ?? '',
+    serialise: serialiseTags,
+    fromUrl: tagRowsFromUrl,
+    commit: (v) => onChange({ tags: v || undefined, page: 1 }),
+  });
+  const whole = search.pageSize === 'all';
 
   return (
     <form
-      className="toolbar"
+      className="connection-filters"
       role="search"
       aria-label={t('filters.label')}
-      // Remount when the URL changes (Back/Forward, reset) so the inputs show what is applied.
-      key={`${search.name ?? ''}|${search.status ?? ''}`}
-      onSubmit={(e) => {
-        e.preventDefault();
-        const form = new FormData(e.currentTarget);
-        onChange({
-          name: String(form.get('name') ?? '').trim() || undefined,
-          status: toStatus(form.get('status')),
-        });
-      }}
+      onSubmit={(e) => e.preventDefault()}
     >
-      <div className="field">
-        <label htmlFor={nameId}>{t('filters.name')}</label>
-        <input
-          id={nameId}
-          name="name"
-          type="search"
-          className="input"
-          maxLength={64}
-          defaultValue={search.name ?? ''}
-          autoComplete="off"
-        />
+      <div className="toolbar connection-filters__row">
+        <div className="field">
+          <label htmlFor={ids.name}>{t('filters.name')}</label>
+          <input
+            id={ids.name}
+            name="name"
+            type="search"
+            className="input connection-filters__name"
+            maxLength={64}
+            value={name.draft}
+            onChange={(e) => name.setDraft(e.target.value)}
+            // No submit button (filters apply as you type): Enter applies without the pause.
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                name.flush();
+              }
+            }}
+            autoComplete="off"
+            spellCheck={false}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.status}>{t('filters.status')}</label>
+          <select
+            id={ids.status}
+            className="select"
+            value={search.status ?? ''}
+            onChange={(e) =>
+              onChange({
+                status: CONNECTION_STATUSES.find((s) => s === e.target.value),
+                page: 1,
+              })
+            }
+          >
+            <option value="">{t('filters.anyStatus')}</option>
+            {CONNECTION_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`filters.statusOption.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.queues}>{t('filters.queues')}</label>
+          <select
+            id={ids.queues}
+            className="select"
+            value={search.queues ?? ''}
+            onChange={(e) =>
+              onChange({ queues: QUEUE_STATUS_FILTERS.find((s) => s === e.target.value) })
+            }
+          >
+            <option value="">{t('filters.anyQueueStatus')}</option>
+            {QUEUE_STATUS_FILTERS.map((s) => (
+              <option key={s} value={s}>
+                {t(`filters.queueOption.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.sort}>{t('filters.sort')}</label>
+          <select
+            id={ids.sort}
+            className="select"
+            value={search.sort}
+            aria-describedby={ids.sortHint}
+            onChange={(e) => {
+              const sort = SORTS.find((s) => s === e.target.value);
+              if (sort) onChange({ sort });
+            }}
+          >
+            {SORTS.map((s) => (
+              <option key={s} value={s}>
+                {t(`sort.options.${s}`)}
+              </option>
+            ))}
+          </select>
+          <span id={ids.sortHint} className="field-hint">
+            {whole ? t('sort.hintAll') : t('sort.hintPage')}
+          </span>
+        </div>
+        <button type="button" className="button connection-filters__reset" onClick={onReset}>
+          {t('filters.reset')}
+        </button>
       </div>
-      <div className="field">
-        <label htmlFor={statusId}>{t('filters.status')}</label>
-        <select
-          id={statusId}
-          name="status"
-          className="select"
-          defaultValue={search.status ?? ''}
-          onChange={(e) => e.currentTarget.form?.requestSubmit()}
-        >
-          <option value="">{t('filters.anyStatus')}</option>
-          {CONNECTION_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`status.${s}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <button type="submit" className="button button--primary">
-        {t('filters.apply')}
-      </button>
-      <button type="button" className="button" onClick={onReset}>
-        {t('filters.reset')}
-      </button>
+      <TagsFilterEditor rows={tags.draft} onChange={tags.setDraft} onEnter={tags.flush} />
     </form>
   );
-}
-
-function toStatus(v: FormDataEntryValue | null): ConnectionStatusFilter | undefined {
-  return CONNECTION_STATUSES.find((s) => s === v);
 }

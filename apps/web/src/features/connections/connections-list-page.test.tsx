@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -7,34 +7,52 @@ import {
   mockFetch,
   type RecordedRequest,
 } from '../../test/fetch-mock.ts';
-import { renderApp } from '../../test/render-app.tsx';
+import { renderApp, testQueryClient, testUser } from '../../test/render-app.tsx';
+
+// Whole-app renders with typing: on a shared, busy machine they need more than the 5 s default.
+vi.setConfig({ testTimeout: 30_000 });
 
 const LIST_PATH = '/api/dli/enhanced-connections';
 
-function connection(n: number, queues: { name: string; status: string; err_msg?: string }[] = []) {
+interface Q {
+  name: string;
+  status: string;
+  err_msg?: string;
+}
+function connection(n: number, queues: Q[] = [], extra: Record<string, unknown> = {}) {
   return {
     id: `id-${n}`,
     name: `conn_${n}`,
     status: 'ACTIVE',
-    available_queue_info: queues.map((q, i) => ({ peer_id: `peer-${n}-${i}`, ...q })),
+    available_queue_info: queues.map((q, i) => ({
+      peer_id: `peer-${n}-${i}`,
+      update_time: Date.UTC(2024, 4, n, 9, 0, 0),
+      ...q,
+    })),
     dest_vpc_id: `vpc-${n}`,
     dest_network_id: `subnet-${n}`,
     create_time: Date.UTC(2024, 4, n, 8, 0, 0),
     hosts: Array.from({ length: n }, (_, i) => ({ name: `h${i}`, ip: `10.0.0.${i}` })),
     isPrivis: true,
+    ...extra,
   };
 }
 
 const listRequests = (requests: RecordedRequest[]) =>
   requests.filter((r) => r.url.pathname === LIST_PATH);
+const lastQuery = (requests: RecordedRequest[]) =>
+  Object.fromEntries(listRequests(requests).at(-1)!.url.searchParams);
 
+// The page is a lazily loaded chunk: the first render in a run may take a while to arrive.
 async function findTable() {
-  await screen.findByRole('heading', { level: 1, name: 'Enhanced connections' });
-  return screen.findByRole('table');
+  await screen.findByRole('heading', { level: 1, name: 'Enhanced connections' }, { timeout: 5_000 });
+  return screen.findByRole('table', { name: /Enhanced connections, page/ });
 }
+const rowOf = (name: string | RegExp) =>
+  screen.getByRole('rowheader', { name }).closest('tr')!;
 
-describe('enhanced connections list', () => {
-  it('shows each connection with its ids, host count and queue statuses as text', async () => {
+describe('enhanced connections list: rows', () => {
+  it('shows each connection with a detail link, ids to copy, host count and queue statuses as text', async () => {
     const { requests } = mockFetch(() =>
       jsonResponse({
         is_success: true,
@@ -49,12 +67,14 @@ describe('enhanced connections list', () => {
       }),
     );
     renderApp('/connections');
-    const table = await findTable();
+    await findTable();
+    await screen.findByRole('rowheader', { name: /conn_1/ });
 
-    const row1 = (await within(table).findByRole('rowheader', { name: /conn_1/ })).closest('tr')!;
-    const cells1 = within(row1);
+    const cells1 = within(rowOf(/conn_1/));
+    expect(cells1.getByRole('link', { name: 'conn_1' })).toHaveAttribute('href', '/connections/id-1');
     expect(cells1.getByText('vpc-1')).toBeInTheDocument();
-    expect(cells1.getByText('subnet-1')).toBeInTheDocument();
+    expect(cells1.getByRole('button', { name: 'Copy the VPC ID of conn_1' })).toBeInTheDocument();
+    expect(cells1.getByRole('button', { name: 'Copy the subnet ID of conn_1' })).toBeInTheDocument();
     expect(cells1.getByText('queue_a').closest('li')).toHaveTextContent('ACTIVE');
     const failed = cells1.getByText('FAILED').parentElement!;
     expect(failed).toHaveAttribute('tabindex', '0');
@@ -63,15 +83,9 @@ describe('enhanced connections list', () => {
     expect(created).toHaveAttribute('dateTime', '2024-05-01T08:00:00.000Z');
     expect(created.getAttribute('title')).toMatch(/UTC$/);
 
-    const row2 = within(table)
-      .getByRole('rowheader', { name: /conn_2/ })
-      .closest('tr')!;
-    expect(within(row2).getByText('queue_c').closest('li')).toHaveTextContent('CREATING');
-    expect(
-      within(row2)
-        .getAllByRole('cell')
-        .map((c) => c.textContent),
-    ).toContain('2');
+    const row2 = within(rowOf(/conn_2/));
+    expect(row2.getByText('queue_c').closest('li')).toHaveTextContent('CREATING');
+    expect(row2.getAllByRole('cell').map((c) => c.textContent)).toContain('2');
 
     expect(screen.getByRole('columnheader', { name: 'Queues' })).toHaveAttribute('scope', 'col');
     expect(screen.getByText('1–2 of 2')).toBeInTheDocument();
@@ -95,75 +109,364 @@ describe('enhanced connections list', () => {
     expect(table).not.toHaveAttribute('aria-busy');
   });
 
-  it('reads page, size and filters from the URL and pages with prev/next', async () => {
-    const { requests } = mockFetch((req) => {
-      const offset = Number(req.url.searchParams.get('offset'));
-      return jsonResponse({
-        count: 25,
-        connections: offset === 0 ? [connection(1), connection(2)] : [connection(3)],
-      });
-    });
-    const { router } = renderApp('/connections?page=2&pageSize=10&name=%22conn%22&status=active');
-    const table = await findTable();
-    await within(table).findByRole('rowheader', { name: /conn_3/ });
-    expect(Object.fromEntries(listRequests(requests)[0]!.url.searchParams)).toEqual({
-      limit: '10',
-      offset: '10',
-      name: 'conn',
-      status: 'ACTIVE',
-    });
-    expect(screen.getByLabelText('Name')).toHaveValue('conn');
-    expect(screen.getByText('Page 2 of 3')).toBeInTheDocument();
-
-    await userEvent.click(screen.getByRole('button', { name: 'Next' }));
-    await waitFor(() =>
-      expect(router.state.location.search).toMatchObject({ page: 3, pageSize: 10 }),
-    );
-    await waitFor(() =>
-      expect(listRequests(requests).at(-1)!.url.searchParams.get('offset')).toBe('20'),
-    );
-    expect(await screen.findByText('Page 3 of 3')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Next' })).toBeDisabled();
-
-    await userEvent.click(screen.getByRole('button', { name: 'Reset' }));
-    await waitFor(() => expect(router.state.location.searchStr).toBe(''));
-    await waitFor(() =>
-      expect(Object.fromEntries(listRequests(requests).at(-1)!.url.searchParams)).toEqual({
-        limit: '20',
-        offset: '0',
+  it('expands a row into its queue table and collapses it again', async () => {
+    mockFetch(() =>
+      jsonResponse({
+        count: 1,
+        connections: [
+          connection(3, [
+            { name: 'queue_a', status: 'ACTIVE' },
+            { name: 'queue_b', status: 'FAILED', err_msg: 'Peering refused' },
+          ]),
+        ],
       }),
     );
+    renderApp('/connections');
+    await findTable();
+    const toggle = await screen.findByRole('button', { name: 'Queues of conn_3' });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    expect(toggle).not.toHaveAttribute('aria-controls');
+
+    await userEvent.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    const queues = screen.getByRole('table', { name: 'Queues bound to conn_3' });
+    expect(toggle).toHaveAttribute('aria-controls', queues.id);
+    const headers = within(queues)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent);
+    expect(headers).toEqual(['Queue', 'Status', 'Peer ID', 'Error', 'Updated']);
+    const failedRow = within(queues).getByRole('rowheader', { name: 'queue_b' }).closest('tr')!;
+    expect(failedRow).toHaveTextContent('peer-3-1');
+    expect(failedRow).toHaveTextContent('Peering refused');
+    expect(within(failedRow).getByText((_, el) => el?.tagName === 'TIME')).toHaveAttribute(
+      'dateTime',
+      '2024-05-03T09:00:00.000Z',
+    );
+
+    await userEvent.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.queryByRole('table', { name: 'Queues bound to conn_3' })).not.toBeInTheDocument();
   });
 
-  it('falls back to defaults for nonsense in the URL', async () => {
-    const { requests } = mockFetch(() => jsonResponse({ count: 0, connections: [] }));
-    renderApp('/connections?page=abc&pageSize=7&status=sleeping');
+  it('copies an id and says so', async () => {
+    const writeText = vi.fn(() => Promise.resolve());
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
+    mockFetch(() => jsonResponse({ count: 1, connections: [connection(1)] }));
+    renderApp('/connections');
+    await findTable();
+    const button = await screen.findByRole('button', { name: 'Copy the subnet ID of conn_1' });
+    await userEvent.click(button);
+    expect(writeText).toHaveBeenCalledWith('subnet-1');
+    expect(within(button.parentElement!).getByRole('status')).toHaveTextContent('Copied');
+  });
+
+  it('hides and shows columns, remembering the choice in this browser', async () => {
+    mockFetch(() =>
+      jsonResponse({
+        count: 1,
+        connections: [connection(1, [], { tags: [{ key: 'env', value: 'prod' }] })],
+      }),
+    );
+    const first = renderApp('/connections');
+    await findTable();
+    await screen.findByRole('rowheader', { name: /conn_1/ });
+    expect(screen.queryByRole('columnheader', { name: 'Tags' })).not.toBeInTheDocument();
+
+    await userEvent.click(screen.getByText(/^Columns \(/));
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Hosts' }));
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Tags' }));
+    expect(screen.queryByRole('columnheader', { name: 'Hosts' })).not.toBeInTheDocument();
+    expect(screen.getByRole('columnheader', { name: 'Tags' })).toBeInTheDocument();
+    expect(within(rowOf(/conn_1/)).getByText('env=prod')).toBeInTheDocument();
+    const chooser = screen.getByText(/^Columns \(/).closest('details')!;
+    expect(chooser).toHaveAttribute('open');
+    await userEvent.keyboard('{Escape}');
+    expect(chooser).not.toHaveAttribute('open');
+    expect(screen.getByText(/^Columns \(/)).toHaveFocus();
+    first.unmount();
+
+    renderApp('/connections');
+    await findTable();
+    await screen.findByRole('rowheader', { name: /conn_1/ });
+    expect(screen.queryByRole('columnheader', { name: 'Hosts' })).not.toBeInTheDocument();
+    expect(screen.getByRole('columnheader', { name: 'Tags' })).toBeInTheDocument();
+  });
+});
+
+describe('enhanced connections list: the URL is the state', () => {
+  it('reads page, size, filters and sort from the URL into the request and the controls', async () => {
+    const { requests } = mockFetch(() =>
+      jsonResponse({ count: 120, connections: [connection(3), connection(4)] }),
+    );
+    renderApp(
+      '/connections?page=2&pageSize=50&name=%22conn%22&status=active&tags=env%3Dprod&queues=failed&sort=name',
+    );
     await findTable();
     await waitFor(() => expect(listRequests(requests)).toHaveLength(1));
-    expect(Object.fromEntries(listRequests(requests)[0]!.url.searchParams)).toEqual({
-      limit: '20',
-      offset: '0',
+    expect(lastQuery(requests)).toEqual({
+      limit: '50',
+      offset: '50',
+      name: 'conn',
+      status: 'ACTIVE',
+      tags: 'env=prod',
     });
+    expect(screen.getByLabelText('Name')).toHaveValue('conn');
+    expect(screen.getByLabelText('Status', { selector: 'select' })).toHaveValue('ACTIVE');
+    expect(screen.getByLabelText('Queue status')).toHaveValue('FAILED');
+    expect(screen.getByLabelText('Sort by')).toHaveValue('name');
+    expect(screen.getByLabelText('Tag 1 key')).toHaveValue('env');
+    expect(screen.getByLabelText('Tag 1 value')).toHaveValue('prod');
+    expect(await screen.findByText('Page 2 of 3')).toBeInTheDocument();
+    expect(screen.getByLabelText('Rows per page')).toHaveValue('50');
   });
 
-  it('searches by name from the form, going back to the first page', async () => {
+  it('falls back to defaults for nonsense in the URL, without an error page', async () => {
+    const { requests } = mockFetch(() => jsonResponse({ count: 1, connections: [connection(1)] }));
+    const { router } = renderApp(
+      '/connections?page=-3&pageSize=7&status=FOO&sort=bogus&queues=sometimes&tags=%3D%3D',
+    );
+    await findTable();
+    await screen.findByRole('rowheader', { name: /conn_1/ });
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(listRequests(requests)).toHaveLength(1);
+    expect(lastQuery(requests)).toEqual({ limit: '20', offset: '0' });
+    expect(screen.getByLabelText('Status', { selector: 'select' })).toHaveValue('');
+    expect(screen.getByLabelText('Sort by')).toHaveValue('-created');
+    expect(screen.getByLabelText('Queue status')).toHaveValue('');
+    // every value fell back to its default, so none is left in the URL state
+    expect(router.state.location.search).toEqual({});
+  });
+
+  it('applies the name after a pause in typing, as one request, back on page 1', async () => {
     const { requests } = mockFetch(() => jsonResponse({ count: 0, connections: [] }));
     const { router } = renderApp('/connections?page=3');
     await findTable();
-    await userEvent.type(screen.getByLabelText('Name'), 'orders{Enter}');
-    // page 1 is the default, so it leaves the URL
-    await waitFor(() => expect(router.state.location.search).toEqual({ name: 'orders' }));
-    await waitFor(() =>
-      expect(listRequests(requests).at(-1)!.url.searchParams.get('name')).toBe('orders'),
-    );
-    expect(listRequests(requests).at(-1)!.url.searchParams.get('offset')).toBe('0');
+    await waitFor(() => expect(listRequests(requests)).toHaveLength(1));
+    await userEvent.type(screen.getByLabelText('Name'), 'orders');
+    // page 1 and the other defaults leave the URL
+    await waitFor(() => expect(router.state.location.searchStr).toBe('?name=orders'));
+    await waitFor(() => expect(lastQuery(requests)).toEqual({ limit: '20', offset: '0', name: 'orders' }));
+    expect(listRequests(requests).map((r) => r.url.searchParams.get('name'))).toEqual([null, 'orders']);
     expect(await screen.findByText('No connections match these filters')).toBeInTheDocument();
   });
 
-  it('says so when there are no connections at all', async () => {
+  it('applies the status at once and the tags once each row is valid', async () => {
+    const { requests } = mockFetch(() => jsonResponse({ count: 0, connections: [] }));
+    const { router } = renderApp('/connections?page=2');
+    await findTable();
+    await userEvent.selectOptions(screen.getByLabelText('Status', { selector: 'select' }), 'DELETED');
+    await waitFor(() => expect(router.state.location.search).toEqual({ status: 'DELETED' }));
+
+    await userEvent.type(screen.getByLabelText('Tag 1 key'), 'env');
+    await userEvent.type(screen.getByLabelText('Tag 1 value'), 'pr,od');
+    expect(await screen.findByText(/Value: letters, digits/)).toBeInTheDocument();
+    expect(screen.getByLabelText('Tag 1 value')).toHaveAttribute('aria-invalid', 'true');
+    await userEvent.clear(screen.getByLabelText('Tag 1 value'));
+    await userEvent.type(screen.getByLabelText('Tag 1 value'), 'prod');
+    await userEvent.click(screen.getByRole('button', { name: 'Add a tag' }));
+    await userEvent.type(screen.getByLabelText('Tag 2 key'), 'team');
+    await waitFor(() => expect(router.state.location.search).toMatchObject({ tags: 'env=prod,team=' }));
+    await waitFor(() =>
+      expect(lastQuery(requests)).toEqual({
+        limit: '20',
+        offset: '0',
+        status: 'DELETED',
+        tags: 'env=prod,team=',
+      }),
+    );
+    expect(listRequests(requests).some((r) => r.url.searchParams.get('tags')?.includes(','))).toBe(
+      true,
+    );
+    expect(listRequests(requests).every((r) => !r.url.searchParams.get('tags')?.includes('pr,od'))).toBe(
+      true,
+    );
+
+    await userEvent.click(
+      within(screen.getByRole('search')).getByRole('button', { name: 'Reset filters' }),
+    );
+    await waitFor(() => expect(router.state.location.searchStr).toBe(''));
+    expect(screen.getByLabelText('Tag 1 key')).toHaveValue('');
+    expect(screen.getByLabelText('Status', { selector: 'select' })).toHaveValue('');
+  });
+
+  it('restores the controls from history on Back and Forward', async () => {
     mockFetch(() => jsonResponse({ count: 0, connections: [] }));
-    renderApp('/connections');
-    expect(await screen.findByText('No enhanced connections')).toBeInTheDocument();
+    const { router } = renderApp('/connections?name=first');
+    await findTable();
+    expect(screen.getByLabelText('Name')).toHaveValue('first');
+    await userEvent.clear(screen.getByLabelText('Name'));
+    await userEvent.type(screen.getByLabelText('Name'), 'second{Enter}');
+    await waitFor(() => expect(router.state.location.search).toMatchObject({ name: 'second' }));
+
+    act(() => router.history.back());
+    await waitFor(() => expect(screen.getByLabelText('Name')).toHaveValue('first'));
+    act(() => router.history.forward());
+    await waitFor(() => expect(screen.getByLabelText('Name')).toHaveValue('second'));
+  });
+
+  it('pages with first, previous, next, last and a page jump', { timeout: 20_000 }, async () => {
+    const { requests } = mockFetch((req) => {
+      const offset = Number(req.url.searchParams.get('offset'));
+      return jsonResponse({ count: 95, connections: [connection(offset + 1)] });
+    });
+    const { router } = renderApp('/connections');
+    await findTable();
+    await screen.findByText('Page 1 of 5');
+    expect(screen.getByRole('button', { name: 'First' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Previous' })).toBeDisabled();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await screen.findByText('Page 2 of 5');
+    expect(lastQuery(requests).offset).toBe('20');
+    await userEvent.click(screen.getByRole('button', { name: 'Last' }));
+    await screen.findByText('Page 5 of 5');
+    expect(lastQuery(requests).offset).toBe('80');
+    expect(screen.getByRole('button', { name: 'Next' })).toBeDisabled();
+
+    const jump = screen.getByLabelText('Go to page');
+    await userEvent.clear(jump);
+    await userEvent.type(jump, '3{Enter}');
+    await screen.findByText('Page 3 of 5');
+    expect(router.state.location.search).toMatchObject({ page: 3 });
+    await userEvent.clear(screen.getByLabelText('Go to page'));
+    await userEvent.type(screen.getByLabelText('Go to page'), '99{Enter}');
+    await screen.findByText('Page 5 of 5');
+
+    await userEvent.click(screen.getByRole('button', { name: 'First' }));
+    await screen.findByText('Page 1 of 5');
+    await waitFor(() => expect(router.state.location.searchStr).toBe(''));
+
+    await userEvent.selectOptions(screen.getByLabelText('Rows per page'), 'All');
+    await waitFor(() => expect(lastQuery(requests)).toEqual({ limit: '0', offset: '0' }));
+    expect(router.state.location.search).toMatchObject({ pageSize: 'all' });
+    expect(await screen.findByText('Page 1 of 1')).toBeInTheDocument();
+    expect(screen.queryByLabelText('Go to page')).not.toBeInTheDocument();
+  });
+});
+
+describe('enhanced connections list: what upstream cannot do', () => {
+  const page = [
+    connection(1, [{ name: 'q1', status: 'ACTIVE' }]),
+    connection(2, [{ name: 'q2', status: 'FAILED', err_msg: 'no route' }]),
+    connection(3, [
+      { name: 'q3', status: 'CREATING' },
+      { name: 'q4', status: 'ACTIVE' },
+    ]),
+    connection(4),
+  ];
+
+  it('filters by queue status over the fetched page, says so, and offers to fetch everything', async () => {
+    const { requests } = mockFetch(() => jsonResponse({ count: 40, connections: page }));
+    const { router } = renderApp('/connections');
+    await findTable();
+    await screen.findByRole('rowheader', { name: /conn_4/ });
+
+    await userEvent.selectOptions(screen.getByLabelText('Queue status'), 'FAILED');
+    expect(await screen.findByRole('note')).toHaveTextContent(
+      'this filter applies to this page only: 1 of its 4 connections match',
+    );
+    expect(screen.getAllByRole('rowheader').map((h) => h.textContent)).toEqual([
+      expect.stringContaining('conn_2'),
+    ]);
+    expect(listRequests(requests)).toHaveLength(1); // nothing new to ask upstream
+
+    await userEvent.selectOptions(screen.getByLabelText('Queue status'), 'ACTIVE');
+    expect(screen.getAllByRole('rowheader').map((h) => h.textContent)).toEqual([
+      expect.stringContaining('conn_1'),
+    ]);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Fetch all to filter everything' }));
+    await waitFor(() => expect(lastQuery(requests)).toEqual({ limit: '0', offset: '0' }));
+    expect(router.state.location.search).toMatchObject({ pageSize: 'all', queues: 'ACTIVE' });
+    expect(await screen.findByRole('note')).toHaveTextContent('applied to all 4 fetched connections');
+  });
+
+  it('says when the queue filter leaves nothing on this page', async () => {
+    mockFetch(() => jsonResponse({ count: 40, connections: [connection(1)] }));
+    renderApp('/connections?queues=CREATING');
+    await findTable();
+    expect(
+      await screen.findByText('No connection on this page matches the queue-status filter'),
+    ).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('table', { name: /Enhanced connections/ })).getByRole('button', {
+        name: 'Fetch all to filter everything',
+      }),
+    ).toBeInTheDocument();
+  });
+
+  it('sorts the fetched rows by name or creation time from the select or the column header', async () => {
+    const { requests } = mockFetch(() =>
+      jsonResponse({ count: 3, connections: [connection(2), connection(10), connection(1)] }),
+    );
+    const { router } = renderApp('/connections');
+    await findTable();
+    await screen.findByRole('rowheader', { name: /conn_10/ });
+    const names = () => screen.getAllByRole('rowheader').map((h) => h.textContent?.replace(/id-.*/, ''));
+    expect(names()).toEqual(['conn_10', 'conn_2', 'conn_1']); // newest first
+    expect(screen.getByText('Sorts the rows of this page')).toBeInTheDocument();
+
+    await userEvent.selectOptions(screen.getByLabelText('Sort by'), 'name');
+    expect(names()).toEqual(['conn_1', 'conn_2', 'conn_10']);
+    const nameHeader = screen.getByRole('columnheader', { name: /Name/ });
+    expect(nameHeader).toHaveAttribute('aria-sort', 'ascending');
+
+    await userEvent.click(within(nameHeader).getByRole('button'));
+    expect(names()).toEqual(['conn_10', 'conn_2', 'conn_1']);
+    expect(nameHeader).toHaveAttribute('aria-sort', 'descending');
+    expect(router.state.location.search).toMatchObject({ sort: '-name' });
+
+    await userEvent.click(
+      within(screen.getByRole('columnheader', { name: /Created/ })).getByRole('button'),
+    );
+    // newest first again: the default, so it leaves the URL
+    await waitFor(() => expect(router.state.location.searchStr).toBe(''));
+    expect(names()).toEqual(['conn_10', 'conn_2', 'conn_1']);
+    expect(listRequests(requests)).toHaveLength(1);
+  });
+
+  it('keeps only the rows in view in the DOM for a large page', { timeout: 30_000 }, async () => {
+    const many = Array.from({ length: 2_000 }, (_, i) => connection(i + 1, [], { hosts: [] }));
+    // jsdom has no layout: give the scroll box a height and each row a size, as a browser would.
+    vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
+    vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(58);
+    mockFetch(() => jsonResponse({ count: many.length, connections: many }));
+    renderApp('/connections?pageSize=all');
+    const table = await findTable();
+    await within(table).findAllByRole('rowheader');
+    expect(table).toHaveAttribute('aria-rowcount', '2001');
+    const rendered = within(table).getAllByRole('rowheader').length;
+    expect(rendered).toBeGreaterThan(0);
+    expect(rendered).toBeLessThan(100);
+    expect(screen.getByText('1–2000 of 2000')).toBeInTheDocument();
+  });
+});
+
+describe('enhanced connections list: empty, error and refresh', () => {
+  it('offers the create link to those allowed when there are no connections at all', async () => {
+    mockFetch(() => jsonResponse({ count: 0, connections: [] }));
+    renderApp('/connections', testQueryClient({ user: testUser('operator') }));
+    expect(await screen.findByText('No enhanced connections yet')).toBeInTheDocument();
+    const links = screen.getAllByRole('link', { name: 'Create connection' });
+    expect(links.length).toBeGreaterThan(0);
+    for (const l of links) expect(l).toHaveAttribute('href', '/connections/new');
+  });
+
+  it('tells a viewer why there is no create link', async () => {
+    mockFetch(() => jsonResponse({ count: 0, connections: [] }));
+    renderApp('/connections', testQueryClient({ user: testUser('viewer') }));
+    expect(await screen.findByText('No enhanced connections yet')).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Create connection' })).not.toBeInTheDocument();
+    expect(
+      screen.getAllByText("Your role (viewer) can't create connections; ask for operator.").length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('offers the first page when a page beyond the last is asked for', async () => {
+    mockFetch(() => jsonResponse({ count: 3, connections: [] }));
+    const { router } = renderApp('/connections?page=9');
+    await userEvent.click(await screen.findByRole('button', { name: 'Go to the first page' }));
+    await waitFor(() => expect(router.state.location.searchStr).toBe(''));
   });
 
   it('shows the error with its request id and upstream code, and recovers on retry', async () => {
@@ -200,48 +503,115 @@ describe('enhanced connections list', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Refresh' }));
     await waitFor(() => expect(listRequests(requests).length).toBe(before + 1));
   });
+});
 
-  describe('polling', () => {
-    afterEach(() => {
-      vi.useRealTimers();
+describe('enhanced connections list: CSV export', () => {
+  afterEach(() => {
+    Reflect.deleteProperty(URL, 'createObjectURL');
+    Reflect.deleteProperty(URL, 'revokeObjectURL');
+  });
+
+  it('fetches every page of the current filter with progress, then downloads the file', { timeout: 20_000 }, async () => {
+    const all = Array.from({ length: 230 }, (_, i) =>
+      connection(i + 1, [{ name: 'q', status: i % 2 ? 'FAILED' : 'ACTIVE' }], { hosts: [] }),
+    );
+    // jsdom has no object URLs
+    const createObjectURL = vi.fn((_: Blob) => 'blob:csv');
+    Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    let releaseSecond!: () => void;
+    const secondPage = new Promise<void>((r) => (releaseSecond = r));
+    const { requests } = mockFetch(async (req) => {
+      const offset = Number(req.url.searchParams.get('offset'));
+      const limit = Number(req.url.searchParams.get('limit'));
+      if (limit === 100 && offset === 100) await secondPage;
+      return jsonResponse({ count: all.length, connections: all.slice(offset, offset + limit) });
     });
+    renderApp('/connections?name=conn&queues=FAILED');
+    await findTable();
+    await screen.findAllByRole('rowheader');
 
-    it('polls every 5 s while a queue is CREATING and stops once none is', async () => {
-      vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
-      let status = 'CREATING';
-      const { requests } = mockFetch(() =>
-        jsonResponse({ count: 1, connections: [connection(1, [{ name: 'queue_a', status }])] }),
-      );
-      renderApp('/connections');
-      await screen.findByText('CREATING');
-      expect(screen.getByText(/updating every 5 s/)).toBeInTheDocument();
-      const first = listRequests(requests).length;
+    await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    expect(await screen.findByText('Fetched 100 of 230 connections…')).toBeInTheDocument();
+    const bar = screen.getByRole('progressbar', { name: 'Export progress' });
+    expect(bar).toHaveAttribute('value', '100');
+    expect(bar).toHaveAttribute('max', '230');
+    expect(screen.getByRole('button', { name: 'Cancel export' })).toBeInTheDocument();
+    releaseSecond();
 
-      vi.advanceTimersByTime(4_900);
-      expect(listRequests(requests)).toHaveLength(first);
-      status = 'ACTIVE';
-      vi.advanceTimersByTime(100);
-      await waitFor(() => expect(listRequests(requests)).toHaveLength(first + 1));
-      await screen.findByText('ACTIVE', { selector: '.queue-list .status-badge' });
-      expect(screen.queryByText(/updating every 5 s/)).not.toBeInTheDocument();
-
-      vi.advanceTimersByTime(20_000);
-      expect(listRequests(requests)).toHaveLength(first + 1);
+    expect(await screen.findByText('Exported 115 connections.')).toBeInTheDocument();
+    const exportRequests = listRequests(requests).filter((r) => r.url.searchParams.get('limit') === '100');
+    expect(exportRequests.map((r) => r.url.searchParams.get('offset'))).toEqual(['0', '100', '200']);
+    expect(exportRequests.every((r) => r.url.searchParams.get('name') === 'conn')).toBe(true);
+    expect(click).toHaveBeenCalledTimes(1);
+    const blob = createObjectURL.mock.calls[0]![0];
+    const text = await new Promise<string>((resolve) => {
+      const reader = new FileReader(); // jsdom's Blob has no text()
+      reader.onload = () => resolve(String(reader.result));
+      reader.readAsText(blob);
     });
+    expect(text.split('\r\n')).toHaveLength(116);
+    expect(text).toContain('q:FAILED');
+    expect(text).not.toContain('q:ACTIVE');
+  });
 
-    it('does not poll when nothing is CREATING', async () => {
-      vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
-      const { requests } = mockFetch(() =>
-        jsonResponse({
-          count: 1,
-          connections: [connection(1, [{ name: 'queue_a', status: 'FAILED' }])],
-        }),
-      );
-      renderApp('/connections');
-      await screen.findByText('FAILED');
-      const first = listRequests(requests).length;
-      vi.advanceTimersByTime(30_000);
-      expect(listRequests(requests)).toHaveLength(first);
+  it('can be cancelled', async () => {
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    mockFetch((req) => {
+      if (req.url.searchParams.get('limit') === '100')
+        return new Promise<Response>(() => {}); // never answers: only Cancel ends it
+      return jsonResponse({ count: 1, connections: [connection(1)] });
     });
+    renderApp('/connections');
+    await screen.findByRole('rowheader', { name: /conn_1/ });
+    await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    expect(await screen.findByText('Exporting…')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel export' }));
+    expect(await screen.findByText('Export cancelled.')).toBeInTheDocument();
+    expect(click).not.toHaveBeenCalled();
+  });
+});
+
+describe('enhanced connections list: polling', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('polls every 5 s while a queue is CREATING and stops once none is', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    let status = 'CREATING';
+    const { requests } = mockFetch(() =>
+      jsonResponse({ count: 1, connections: [connection(1, [{ name: 'queue_a', status }])] }),
+    );
+    renderApp('/connections');
+    await screen.findByText('CREATING');
+    expect(screen.getByText(/updating every 5 s/)).toBeInTheDocument();
+    const first = listRequests(requests).length;
+
+    vi.advanceTimersByTime(4_900);
+    expect(listRequests(requests)).toHaveLength(first);
+    status = 'ACTIVE';
+    vi.advanceTimersByTime(100);
+    await waitFor(() => expect(listRequests(requests)).toHaveLength(first + 1));
+    await screen.findByText('ACTIVE', { selector: '.queue-list .status-badge' });
+    expect(screen.queryByText(/updating every 5 s/)).not.toBeInTheDocument();
+
+    vi.advanceTimersByTime(20_000);
+    expect(listRequests(requests)).toHaveLength(first + 1);
+  });
+
+  it('does not poll when nothing is CREATING', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const { requests } = mockFetch(() =>
+      jsonResponse({
+        count: 1,
+        connections: [connection(1, [{ name: 'queue_a', status: 'FAILED' }])],
+      }),
+    );
+    renderApp('/connections');
+    await screen.findByText('FAILED');
+    const first = listRequests(requests).length;
+    vi.advanceTimersByTime(30_000);
+    expect(listRequests(requests)).toHaveLength(first);
   });
 });

@@ -1,42 +1,84 @@
 import type { EnhancedConnection } from '@dsc/api-types';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { getCoreRowModel, useReactTable } from '@tanstack/react-table';
-import { useMemo } from 'react';
+import {
+  getCoreRowModel,
+  useReactTable,
+  type ExpandedState,
+} from '@tanstack/react-table';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DataTable } from '../../ui/data-table.tsx';
+import { usePermission } from '../../lib/session.ts';
 import { ErrorState } from '../../ui/error-state.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { Pager } from '../../ui/pager.tsx';
 import { RefreshBar } from '../../ui/refresh-bar.tsx';
+import { ColumnChooser } from './column-chooser.tsx';
+import { useColumnVisibility } from './column-visibility.ts';
 import { connectionColumns } from './connection-columns.tsx';
 import { ConnectionFilters } from './connection-filters.tsx';
-import { hasCreatingQueue, listConnectionsOptions } from './queries.ts';
-import { PAGE_SIZES, type ConnectionsSearch } from './search.ts';
+import { ConnectionsEmpty, CreateConnectionAction, type EmptyKind } from './connections-empty.tsx';
+import { ConnectionsTable } from './connections-table.tsx';
+import { ExportCsv } from './export-csv.tsx';
+import { applyClientView } from './list-view.ts';
+import { hasCreatingQueue, listConnectionsOptions, listParamsFromSearch } from './queries.ts';
+import { QueueFilterNotice } from './queue-filter-notice.tsx';
+import {
+  PAGE_SIZES,
+  effectivePage,
+  hasServerFilter,
+  type ConnectionsSearch,
+  type PageSize,
+} from './search.ts';
 import './connections.css';
 
 const route = getRouteApi('/_shell/connections');
 const NO_ROWS: EnhancedConnection[] = [];
+const PAGER_SIZES = PAGE_SIZES.map((s) => (s === 'all' ? 0 : s));
 
 export function ConnectionsListPage() {
   const { t } = useTranslation('connections');
   const search = route.useSearch();
   const navigate = route.useNavigate();
-  const query = useQuery(listConnectionsOptions(search));
+  const params = listParamsFromSearch(search);
+  const query = useQuery(listConnectionsOptions(params));
+  const canCreate = usePermission('dli.createEnhancedConnection');
+
+  const fetched = query.data?.connections ?? NO_ROWS;
+  const view = useMemo(() => ({ queues: search.queues, sort: search.sort }), [search.queues, search.sort]);
+  const rows = useMemo(() => applyClientView(fetched, view), [fetched, view]);
+
   const columns = useMemo(() => connectionColumns(t), [t]);
+  const { visibility, setVisible } = useColumnVisibility();
+  const [expanded, setExpanded] = useState<ExpandedState>({});
   const table = useReactTable({
-    data: query.data?.connections ?? NO_ROWS,
+    data: rows,
     columns,
+    state: { columnVisibility: visibility, expanded },
+    onExpandedChange: setExpanded,
+    getRowCanExpand: () => true,
     getCoreRowModel: getCoreRowModel(),
     getRowId: (row) => row.id,
     manualPagination: true,
+    manualSorting: true,
+    manualFiltering: true,
   });
 
   const setSearch = (next: Partial<ConnectionsSearch>) =>
     void navigate({ search: (prev) => ({ ...prev, ...next }) });
   const reset = () => void navigate({ search: {} });
-  const filtered = Boolean(search.name || search.status);
+  const fetchAll = () => setSearch({ pageSize: 'all', page: 1 });
+  const page = effectivePage(search);
   const failedWithoutData = query.isError && !query.data;
+
+  const emptyKind: EmptyKind =
+    fetched.length > 0
+      ? 'queueFiltered'
+      : page > 1
+        ? 'beyondLastPage'
+        : hasServerFilter(search)
+          ? 'filtered'
+          : 'none';
 
   return (
     <>
@@ -44,94 +86,77 @@ export function ConnectionsListPage() {
         title={t('title')}
         description={t('description')}
         actions={
-          <RefreshBar
-            updatedAt={query.dataUpdatedAt}
-            fetching={query.isFetching}
-            polling={hasCreatingQueue(query.data)}
-            onRefresh={() => void query.refetch()}
-          />
+          <>
+            <RefreshBar
+              updatedAt={query.dataUpdatedAt}
+              fetching={query.isFetching}
+              polling={hasCreatingQueue(query.data)}
+              onRefresh={() => void query.refetch()}
+            />
+            <CreateConnectionAction permission={canCreate} />
+          </>
         }
       />
-      <ConnectionFilters
-        search={search}
-        onChange={(filters) => setSearch({ ...filters, page: 1 })}
-        onReset={reset}
-      />
+      <ConnectionFilters search={search} onChange={setSearch} onReset={reset} />
+      <div className="list-toolbar">
+        <div className="list-toolbar__notes">
+          {search.queues && query.data && (
+            <QueueFilterNotice
+              whole={search.pageSize === 'all'}
+              shown={rows.length}
+              fetched={fetched.length}
+              onFetchAll={fetchAll}
+            />
+          )}
+        </div>
+        <ColumnChooser visibility={visibility} onChange={setVisible} />
+        <ExportCsv
+          filters={{ name: params.name, status: params.status, tags: params.tags }}
+          view={view}
+        />
+      </div>
       {query.isError && <ErrorState error={query.error} onRetry={() => void query.refetch()} />}
       {!failedWithoutData && (
         <>
-          <DataTable
+          {query.data && (
+            <p role="status" className="visually-hidden">
+              {t('results', { shown: rows.length, total: query.data.count })}
+            </p>
+          )}
+          <ConnectionsTable
             table={table}
-            caption={t('tableCaption', { page: search.page })}
+            caption={t('tableCaption', { page })}
             loading={query.isPending}
             busy={query.isPlaceholderData}
+            sort={search.sort}
+            onSortChange={(sort) => setSearch({ sort })}
             empty={
-              <EmptyConnections
-                filtered={filtered}
-                beyondLastPage={search.page > 1}
+              <ConnectionsEmpty
+                kind={emptyKind}
+                permission={canCreate}
                 onReset={reset}
                 onFirstPage={() => setSearch({ page: 1 })}
+                onFetchAll={search.pageSize === 'all' ? undefined : fetchAll}
               />
             }
           />
           {query.data && (
             <Pager
-              page={search.page}
-              pageSize={search.pageSize}
+              page={page}
+              pageSize={params.pageSize}
               total={query.data.count}
-              rowCount={query.data.connections.length}
-              onPageChange={(page) => setSearch({ page })}
-              pageSizes={PAGE_SIZES}
-              onPageSizeChange={(pageSize) =>
-                setSearch({ pageSize: pageSize as ConnectionsSearch['pageSize'], page: 1 })
+              rowCount={fetched.length}
+              onPageChange={(p) => setSearch({ page: p })}
+              pageSizes={PAGER_SIZES}
+              onPageSizeChange={(size) =>
+                setSearch({ pageSize: (size === 0 ? 'all' : size) as PageSize, page: 1 })
               }
               disabled={query.isPlaceholderData}
+              jump
             />
           )}
         </>
       )}
     </>
-  );
-}
-
-interface EmptyConnectionsProps {
-  filtered: boolean;
-  beyondLastPage: boolean;
-  onReset: () => void;
-  onFirstPage: () => void;
-}
-
-function EmptyConnections({
-  filtered,
-  beyondLastPage,
-  onReset,
-  onFirstPage,
-}: EmptyConnectionsProps) {
-  const { t } = useTranslation('connections');
-  if (beyondLastPage) {
-    return (
-      <div className="empty-state">
-        <p className="empty-state__title">{t('empty.pageTitle')}</p>
-        <button type="button" className="button" onClick={onFirstPage}>
-          {t('empty.firstPage')}
-        </button>
-      </div>
-    );
-  }
-  if (filtered) {
-    return (
-      <div className="empty-state">
-        <p className="empty-state__title">{t('empty.filteredTitle')}</p>
-        <button type="button" className="button" onClick={onReset}>
-          {t('filters.reset')}
-        </button>
-      </div>
-    );
-  }
-  return (
-    <div className="empty-state">
-      <p className="empty-state__title">{t('empty.title')}</p>
-      <p>{t('empty.body')}</p>
-    </div>
   );
 }

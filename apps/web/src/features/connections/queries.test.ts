@@ -5,8 +5,10 @@ import {
   connectionKeys,
   hasCreatingQueue,
   pollWhileCreating,
+  listParamsFromSearch,
   toListQuery,
 } from './queries.ts';
+import { connectionsSearchSchema } from './search.ts';
 
 type Conn = ListEnhancedConnectionsResponse['connections'][number];
 const conn = (queues: { name: string; status: string }[]): Conn => ({
@@ -57,6 +59,32 @@ describe('toListQuery', () => {
       name: 'x',
       status: 'DELETED',
     });
+    expect(toListQuery({ page: 1, pageSize: 20, tags: 'env=prod,team=' })).toEqual({
+      limit: '20',
+      offset: '0',
+      tags: 'env=prod,team=',
+    });
+  });
+
+  it('asks for everything with limit=0 from offset 0 when the page size is "all"', () => {
+    expect(toListQuery({ page: 5, pageSize: 0 })).toEqual({ limit: '0', offset: '0' });
+  });
+});
+
+describe('listParamsFromSearch', () => {
+  it('keeps only what upstream filters by, so sorting and the queue filter share one cache entry', () => {
+    const search = connectionsSearchSchema.parse({
+      page: 3,
+      pageSize: 'all',
+      name: 'orders',
+      queues: 'FAILED',
+      sort: 'name',
+    });
+    expect(listParamsFromSearch(search)).toEqual({ page: 1, pageSize: 0, name: 'orders' });
+    const other = connectionsSearchSchema.parse({ pageSize: 'all', name: 'orders' });
+    expect(connectionKeys.list(listParamsFromSearch(other))).toEqual(
+      connectionKeys.list(listParamsFromSearch(search)),
+    );
   });
 });
 

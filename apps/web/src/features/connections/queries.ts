@@ -1,16 +1,18 @@
 import { keepPreviousData, queryOptions, type Query } from '@tanstack/react-query';
 import { queueStatusOf, type ListEnhancedConnectionsResponse, type QueryOf } from '@dsc/api-types';
 import { apiRequest } from '../../lib/api-client.ts';
-import type { ConnectionStatusFilter } from './search.ts';
+import { effectivePage, type ConnectionStatusFilter, type ConnectionsSearch } from './search.ts';
 
 /** Poll this often while any queue on screen is still being bound. */
 export const CREATING_POLL_MS = 5_000;
 
+/** What upstream filters and pages by. `pageSize` 0 means all (upstream `limit=0`). */
 export interface ConnectionListParams {
   page: number;
   pageSize: number;
   name?: string | undefined;
   status?: ConnectionStatusFilter | undefined;
+  tags?: string | undefined;
 }
 
 export const connectionKeys = {
@@ -25,20 +27,33 @@ export const connectionKeys = {
 // The same view must give the same key whether a filter is absent or explicitly undefined.
 function normaliseParams(p: ConnectionListParams): ConnectionListParams {
   return {
-    page: p.page,
+    page: p.pageSize === 0 ? 1 : p.page,
     pageSize: p.pageSize,
     ...(p.name ? { name: p.name } : {}),
     ...(p.status ? { status: p.status } : {}),
+    ...(p.tags ? { tags: p.tags } : {}),
   };
+}
+
+/** The upstream part of the URL state: queue-status filter and sort only shape the fetched rows. */
+export function listParamsFromSearch(s: ConnectionsSearch): ConnectionListParams {
+  return normaliseParams({
+    page: effectivePage(s),
+    pageSize: s.pageSize === 'all' ? 0 : s.pageSize,
+    name: s.name,
+    status: s.status,
+    tags: s.tags,
+  });
 }
 
 /** Page numbers in the URL, limit/offset upstream. */
 export function toListQuery(p: ConnectionListParams): QueryOf<'dli.listEnhancedConnections'> {
   return {
     limit: String(p.pageSize),
-    offset: String((p.page - 1) * p.pageSize),
+    offset: String(p.pageSize === 0 ? 0 : (p.page - 1) * p.pageSize),
     ...(p.name ? { name: p.name } : {}),
     ...(p.status ? { status: p.status } : {}),
+    ...(p.tags ? { tags: p.tags } : {}),
   };
 }
 
@@ -71,6 +86,7 @@ export function listConnectionsOptions(params: ConnectionListParams) {
     // The route loader already tried; its error is shown with a Retry button rather than re-sent on mount.
     retryOnMount: false,
     refetchInterval: pollWhileCreating,
+    // Paused while the tab is in the background; TanStack Query resumes it on return.
     refetchIntervalInBackground: false,
   });
 }

@@ -1,0 +1,79 @@
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import type { Permission } from '../../lib/session.ts';
+
+export type EmptyKind = 'none' | 'filtered' | 'queueFiltered' | 'beyondLastPage';
+
+export interface ConnectionsEmptyProps {
+  kind: EmptyKind;
+  permission: Permission;
+  onReset: () => void;
+  onFirstPage: () => void;
+  /** Offered when the queue filter emptied one page: the other pages may still match. */
+  onFetchAll?: (() => void) | undefined;
+}
+
+/** What an empty table means here, and the one thing to do about it. */
+export function ConnectionsEmpty({
+  kind,
+  permission,
+  onReset,
+  onFirstPage,
+  onFetchAll,
+}: ConnectionsEmptyProps) {
+  const { t } = useTranslation('connections');
+  if (kind === 'beyondLastPage') {
+    return (
+      <div className="empty-state">
+        <p className="empty-state__title">{t('empty.pageTitle')}</p>
+        <button type="button" className="button" onClick={onFirstPage}>
+          {t('empty.firstPage')}
+        </button>
+      </div>
+    );
+  }
+  if (kind === 'filtered' || kind === 'queueFiltered') {
+    return (
+      <div className="empty-state">
+        <p className="empty-state__title">
+          {kind === 'filtered' ? t('empty.filteredTitle') : t('empty.queueFilteredTitle')}
+        </p>
+        <span className="empty-state__actions">
+          {kind === 'queueFiltered' && onFetchAll && (
+            <button type="button" className="button" onClick={onFetchAll}>
+              {t('queueFilter.fetchAll')}
+            </button>
+          )}
+          <button type="button" className="button" onClick={onReset}>
+            {t('filters.reset')}
+          </button>
+        </span>
+      </div>
+    );
+  }
+  return (
+    <div className="empty-state">
+      <p className="empty-state__title">{t('empty.title')}</p>
+      <p>{t('empty.body')}</p>
+      <CreateConnectionAction permission={permission} />
+    </div>
+  );
+}
+
+/** The way to /connections/new for those allowed; the reason in words for the others. */
+export function CreateConnectionAction({ permission }: { permission: Permission }) {
+  const { t } = useTranslation('connections');
+  if (permission.allowed) {
+    return (
+      <Link to="/connections/new" className="button button--primary">
+        {t('createAction.link')}
+      </Link>
+    );
+  }
+  if (permission.reason === 'signed-out') return null;
+  return (
+    <p className="muted create-not-allowed">
+      {t('createAction.notAllowed', { role: permission.role, needed: permission.needed })}
+    </p>
+  );
+}

@@ -1,0 +1,232 @@
+import type { EnhancedConnection } from '@dsc/api-types';
+import { flexRender, type Header, type Row, type Table } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useRef, type ReactNode, type Ref } from 'react';
+import { useTranslation } from 'react-i18next';
+import { QueueTable } from './queue-table.tsx';
+import type { ConnectionSort } from './search.ts';
+import '../../ui/data-table.css';
+
+/** Above this many rows only the ones in view (plus a margin) are in the DOM. */
+export const VIRTUALIZE_ABOVE = 100;
+const ESTIMATED_ROW_PX = 58;
+
+const SORTABLE: Record<string, { asc: ConnectionSort; desc: ConnectionSort; first: ConnectionSort }> =
+  {
+    name: { asc: 'name', desc: '-name', first: 'name' },
+    created: { asc: 'created', desc: '-created', first: '-created' },
+  };
+
+export interface ConnectionsTableProps {
+  table: Table<EnhancedConnection>;
+  caption: string;
+  loading: boolean;
+  busy: boolean;
+  empty: ReactNode;
+  sort: ConnectionSort;
+  onSortChange: (sort: ConnectionSort) => void;
+}
+
+/**
+ * The list's table: a tbody per connection (its row, and its queue table when expanded), so a
+ * large page can be virtualised with each connection measured as one block.
+ */
+export function ConnectionsTable(props: ConnectionsTableProps) {
+  const { table, caption, loading, busy, empty } = props;
+  const { t } = useTranslation();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const rows = table.getRowModel().rows;
+  const columns = table.getVisibleLeafColumns();
+  const virtual = !loading && rows.length > VIRTUALIZE_ABOVE;
+
+  const getItemKey = useCallback((i: number) => rows[i]?.id ?? i, [rows]);
+  const virtualizer = useVirtualizer({
+    count: virtual ? rows.length : 0,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ESTIMATED_ROW_PX,
+    getItemKey,
+    overscan: 8,
+  });
+  const items = virtual ? virtualizer.getVirtualItems() : [];
+  const padTop = items[0]?.start ?? 0;
+  const padBottom = virtual ? virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0) : 0;
+
+  let body: ReactNode;
+  if (loading) {
+    body = (
+      <tbody>
+        {Array.from({ length: 5 }, (_, i) => (
+          <tr key={i} className="data-table__skeleton-row">
+            {columns.map((column, j) => (
+              <td key={column.id}>
+                {i === 0 && j === 0 && <span className="visually-hidden">{t('table.loading')}</span>}
+                <span className="skeleton" aria-hidden="true" />
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    );
+  } else if (rows.length === 0) {
+    body = (
+      <tbody>
+        <tr>
+          <td colSpan={columns.length} className="data-table__empty">
+            {empty}
+          </td>
+        </tr>
+      </tbody>
+    );
+  } else if (virtual) {
+    body = (
+      <>
+        {padTop > 0 && <Spacer height={padTop} columns={columns.length} />}
+        {items.map((item) => {
+          const row = rows[item.index];
+          return row ? (
+            <ConnectionRowGroup
+              key={item.key}
+              row={row}
+              rowIndex={item.index}
+              columnCount={columns.length}
+              measureRef={virtualizer.measureElement}
+            />
+          ) : null;
+        })}
+        {padBottom > 0 && <Spacer height={padBottom} columns={columns.length} />}
+      </>
+    );
+  } else {
+    body = rows.map((row, i) => (
+      <ConnectionRowGroup key={row.id} row={row} rowIndex={i} columnCount={columns.length} />
+    ));
+  }
+
+  return (
+    <div
+      ref={scrollRef}
+      className="data-table__scroll connections-table__scroll"
+      data-virtual={virtual || undefined}
+    >
+      <table
+        className="data-table connections-table"
+        aria-busy={loading || busy ? true : undefined}
+        aria-rowcount={virtual ? rows.length + 1 : undefined}
+      >
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id} aria-rowindex={virtual ? 1 : undefined}>
+              {group.headers.map((header) => (
+                <HeaderCell key={header.id} header={header} {...props} />
+              ))}
+            </tr>
+          ))}
+        </thead>
+        {body}
+      </table>
+    </div>
+  );
+}
+
+function HeaderCell({
+  header,
+  sort,
+  onSortChange,
+}: { header: Header<EnhancedConnection, unknown> } & Pick<
+  ConnectionsTableProps,
+  'sort' | 'onSortChange'
+>) {
+  const { t } = useTranslation('connections');
+  const sortable = SORTABLE[header.column.id];
+  const content = header.isPlaceholder
+    ? null
+    : flexRender(header.column.columnDef.header, header.getContext());
+  const direction = !sortable
+    ? undefined
+    : sort === sortable.asc
+      ? 'ascending'
+      : sort === sortable.desc
+        ? 'descending'
+        : 'none';
+  return (
+    <th scope="col" className={header.column.columnDef.meta?.className} aria-sort={direction}>
+      {sortable ? (
+        <button
+          type="button"
+          className="sort-button"
+          onClick={() =>
+            onSortChange(
+              sort === sortable.asc ? sortable.desc : sort === sortable.desc ? sortable.asc : sortable.first,
+            )
+          }
+        >
+          {content}
+          <span aria-hidden="true" className="sort-button__arrow">
+            {direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : '↕'}
+          </span>
+          <span className="visually-hidden">{t('sort.toggle')}</span>
+        </button>
+      ) : (
+        content
+      )}
+    </th>
+  );
+}
+
+function ConnectionRowGroup({
+  row,
+  rowIndex,
+  columnCount,
+  measureRef,
+}: {
+  row: Row<EnhancedConnection>;
+  rowIndex: number;
+  columnCount: number;
+  measureRef?: Ref<HTMLTableSectionElement> | undefined;
+}) {
+  const expanded = row.getIsExpanded();
+  return (
+    <tbody ref={measureRef} data-index={rowIndex} className="connection-group">
+      <tr
+        aria-rowindex={measureRef ? rowIndex + 2 : undefined}
+        data-expanded={expanded || undefined}
+      >
+        {row.getVisibleCells().map((cell) => {
+          const meta = cell.column.columnDef.meta;
+          const content = flexRender(cell.column.columnDef.cell, cell.getContext());
+          return meta?.rowHeader ? (
+            <th key={cell.id} scope="row" className={meta.className}>
+              {content}
+            </th>
+          ) : (
+            <td key={cell.id} className={meta?.className}>
+              {content}
+            </td>
+          );
+        })}
+      </tr>
+      {expanded && (
+        <tr className="connection-group__detail">
+          <td colSpan={columnCount}>
+            <QueueTable
+              id={`queues-of-${row.id}`}
+              connectionName={row.original.name}
+              queues={row.original.available_queue_info}
+            />
+          </td>
+        </tr>
+      )}
+    </tbody>
+  );
+}
+
+function Spacer({ height, columns }: { height: number; columns: number }) {
+  return (
+    <tbody aria-hidden="true">
+      <tr className="connections-table__spacer">
+        <td colSpan={columns} style={{ height, padding: 0, border: 'none' }} />
+      </tr>
+    </tbody>
+  );
+}

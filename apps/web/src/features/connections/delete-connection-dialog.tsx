@@ -1,0 +1,71 @@
+import type { AvailableQueueInfo } from '@dsc/api-types';
+import { useNavigate } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
+import { ErrorState } from '../../ui/error-state.tsx';
+import { StatusBadge } from '../../ui/status-badge.tsx';
+import { useDeleteConnection } from './mutations.ts';
+
+export interface DeleteConnectionDialogProps {
+  open: boolean;
+  onClose: () => void;
+  connectionId: string;
+  connectionName: string;
+  queues: readonly AvailableQueueInfo[];
+}
+
+/** Names what goes: the connection and every queue that loses it. On success, back to the list. */
+export function DeleteConnectionDialog({ open, onClose, connectionId, connectionName, queues }: DeleteConnectionDialogProps) {
+  const { t } = useTranslation('connections');
+  const navigate = useNavigate();
+  const del = useDeleteConnection(connectionId);
+
+  return (
+    <ConfirmDialog
+      open={open}
+      title={t('editor.delete.title', { name: connectionName })}
+      confirmLabel={del.isPending ? t('editor.delete.deleting') : t('editor.delete.confirm')}
+      cancelLabel={t('editor.dialog.cancel')}
+      tone="danger"
+      pending={del.isPending}
+      error={del.isError ? <ErrorState error={del.error} title={t('editor.delete.failed')} /> : null}
+      onCancel={() => {
+        del.reset();
+        onClose();
+      }}
+      onConfirm={() =>
+        del.mutate(undefined, {
+          onSuccess: () => {
+            onClose();
+            void navigate({ to: '/connections' });
+          },
+        })
+      }
+    >
+      <p>
+        {t('editor.delete.connection')} <strong className="mono">{connectionName}</strong>{' '}
+        <span className="muted">
+          ({t('editor.detail.id')} <code>{connectionId}</code>)
+        </span>
+      </p>
+      {queues.length === 0 ? (
+        <p>{t('editor.delete.noQueues')}</p>
+      ) : (
+        <>
+          <p>{t('editor.delete.queues', { n: queues.length })}</p>
+          <ul className="binding-list binding-list--boxed">
+            {queues.map((q) => (
+              <li key={q.peer_id ?? q.name} className="binding-list__item">
+                <span className="binding-list__name">{q.name}</span>
+                <StatusBadge status={q.status} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p>
+        <strong>{t('editor.delete.irreversible')}</strong>
+      </p>
+    </ConfirmDialog>
+  );
+}

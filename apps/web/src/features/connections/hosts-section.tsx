@@ -1,0 +1,77 @@
+import type { Host } from '@dsc/api-types';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { usePermission } from '../../lib/session.ts';
+import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
+import { ErrorState } from '../../ui/error-state.tsx';
+import { HostsTable } from './hosts/hosts-table.tsx';
+import { useReplaceHosts } from './mutations.ts';
+import { ReplaceHostsForm } from './replace-hosts-form.tsx';
+
+export interface HostsSectionProps {
+  connectionId: string;
+  connectionName: string;
+  hosts: readonly Host[];
+  readOnly: boolean;
+}
+
+/** The hosts table, and for operators: edit (replace the list) or remove them all. */
+export function HostsSection({ connectionId, connectionName, hosts, readOnly }: HostsSectionProps) {
+  const { t } = useTranslation('connections');
+  const canReplace = usePermission('dli.replaceHosts').allowed && !readOnly;
+  const [editing, setEditing] = useState(false);
+  const [clearing, setClearing] = useState(false);
+  const clear = useReplaceHosts(connectionId);
+
+  return (
+    <section aria-labelledby="hosts-heading" className="detail-section">
+      <div className="detail-section__header">
+        <h2 id="hosts-heading" className="section-title">
+          {t('editor.detail.hostsTitle', { n: hosts.length.toLocaleString() })}
+        </h2>
+        {canReplace && !editing && (
+          <div className="detail-section__actions">
+            <button type="button" className="button" onClick={() => setEditing(true)}>
+              {t('editor.replace.edit')}
+            </button>
+            {hosts.length > 0 && (
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  clear.reset();
+                  setClearing(true);
+                }}
+              >
+                {t('editor.replace.clear')}
+              </button>
+            )}
+          </div>
+        )}
+      </div>
+      {editing ? (
+        <ReplaceHostsForm
+          connectionId={connectionId}
+          connectionName={connectionName}
+          current={hosts}
+          onDone={() => setEditing(false)}
+        />
+      ) : (
+        <HostsTable hosts={hosts} caption={t('editor.detail.hostsCaption', { name: connectionName })} />
+      )}
+      <ConfirmDialog
+        open={clearing}
+        title={t('editor.replace.clearTitle', { name: connectionName })}
+        confirmLabel={clear.isPending ? t('editor.replace.saving') : t('editor.replace.clear')}
+        cancelLabel={t('editor.dialog.cancel')}
+        tone="danger"
+        pending={clear.isPending}
+        error={clear.isError ? <ErrorState error={clear.error} title={t('editor.replace.failed')} /> : null}
+        onCancel={() => setClearing(false)}
+        onConfirm={() => clear.mutate([], { onSuccess: () => setClearing(false) })}
+      >
+        <p>{t('editor.replace.clearBody', { old: hosts.length.toLocaleString() })}</p>
+      </ConfirmDialog>
+    </section>
+  );
+}

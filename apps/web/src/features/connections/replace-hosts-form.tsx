@@ -1,0 +1,143 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { ReplaceHostsBody, type Host } from '@dsc/api-types';
+import { useCallback, useRef, useState } from 'react';
+import { Controller, useForm, type FieldPath } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../lib/api-error.ts';
+import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
+import { ErrorState } from '../../ui/error-state.tsx';
+import { UnsavedChangesGuard } from '../../ui/unsaved-changes-guard.tsx';
+import { fieldMessage } from './field-message.ts';
+import { hostRowErrors } from './hosts/host-row-errors.ts';
+import { HostsEditor, type HostsEditorState } from './hosts/hosts-editor.tsx';
+import { useReplaceHosts } from './mutations.ts';
+import { serverFieldErrors } from './server-field-errors.ts';
+
+type Values = { hosts: Host[] };
+
+export interface ReplaceHostsFormProps {
+  connectionId: string;
+  connectionName: string;
+  current: readonly Host[];
+  onDone: () => void;
+}
+
+/** The hosts editor prefilled with the connection's hosts; saving replaces the whole list. */
+export function ReplaceHostsForm({ connectionId, connectionName, current, onDone }: ReplaceHostsFormProps) {
+  const { t } = useTranslation('connections');
+  const replace = useReplaceHosts(connectionId);
+  const hostsState = useRef<HostsEditorState>({ reading: false, problems: 0 });
+  const [pendingHosts, setPendingHosts] = useState<Host[] | null>(null);
+  const [otherErrors, setOtherErrors] = useState<[string, string][]>([]);
+  const form = useForm<Values>({
+    resolver: zodResolver(ReplaceHostsBody),
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+    defaultValues: { hosts: current.map((h) => ({ name: h.name, ip: h.ip })) },
+  });
+  const { control, handleSubmit, setError, formState } = form;
+  const leaveAllowed = useRef(false);
+  const dirty = useRef(formState.isDirty);
+  dirty.current = formState.isDirty;
+  const shouldAsk = useCallback(() => dirty.current && !leaveAllowed.current, []);
+  const onHostsState = useCallback((s: HostsEditorState) => {
+    hostsState.current = s;
+  }, []);
+
+  const checkEditor = (): boolean => {
+    const s = hostsState.current;
+    if (s.reading) setError('hosts', { type: 'reading', message: t('editor.hosts.stillReading') });
+    else if (s.problems > 0) setError('hosts', { type: 'problems', message: t('editor.hosts.fixProblems', { n: s.problems }) });
+    return !s.reading && s.problems === 0;
+  };
+
+  const save = (hosts: Host[]) =>
+    replace.mutate(hosts, {
+      onSuccess: () => {
+        leaveAllowed.current = true;
+        setPendingHosts(null);
+        onDone();
+      },
+      onError: (e) => {
+        setPendingHosts(null);
+        if (!isApiError(e)) return;
+        const mapped = serverFieldErrors(e, (p) => p === 'hosts' || p.startsWith('hosts.'));
+        mapped.onFields.forEach(([path, message]) => setError(path as FieldPath<Values>, { type: 'server', message }));
+        setOtherErrors(mapped.other);
+      },
+    });
+
+  return (
+    <form
+      className="replace-hosts"
+      noValidate
+      onSubmit={(e) =>
+        void handleSubmit(
+          ({ hosts }) => {
+            if (checkEditor()) setPendingHosts(hosts);
+          },
+          () => checkEditor(),
+        )(e)
+      }
+    >
+      <Controller
+        control={control}
+        name="hosts"
+        render={({ field }) => (
+          <HostsEditor
+            id="replace-hosts"
+            value={field.value}
+            onChange={field.onChange}
+            onStateChange={onHostsState}
+            rowErrors={hostRowErrors(formState.errors.hosts)}
+            listError={formState.errors.hosts?.message ?? formState.errors.hosts?.root?.message}
+            showAllProblems={formState.submitCount > 0}
+            disabled={replace.isPending}
+          />
+        )}
+      />
+      {replace.isError && <ErrorState error={replace.error} title={t('editor.replace.failed')} />}
+      {otherErrors.length > 0 && (
+        <ul className="field-error">
+          {otherErrors.map(([path, message]) => (
+            <li key={path}>
+              <code>{path}</code>: {fieldMessage(t, message)}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="connection-form__actions">
+        <button type="submit" className="button button--primary" disabled={replace.isPending}>
+          {t('editor.replace.save')}
+        </button>
+        <button type="button" className="button" disabled={replace.isPending} onClick={onDone}>
+          {t('editor.replace.cancel')}
+        </button>
+      </div>
+      <ConfirmDialog
+        open={pendingHosts !== null}
+        title={
+          pendingHosts?.length === 0
+            ? t('editor.replace.clearTitle', { name: connectionName })
+            : t('editor.replace.confirmTitle', { name: connectionName })
+        }
+        confirmLabel={replace.isPending ? t('editor.replace.saving') : t('editor.replace.confirm')}
+        cancelLabel={t('editor.dialog.cancel')}
+        tone={pendingHosts?.length === 0 ? 'danger' : 'default'}
+        pending={replace.isPending}
+        onCancel={() => setPendingHosts(null)}
+        onConfirm={() => pendingHosts && save(pendingHosts)}
+      >
+        <p>
+          {pendingHosts?.length === 0
+            ? t('editor.replace.clearBody', { old: current.length.toLocaleString() })
+            : t('editor.replace.confirmBody', {
+                old: current.length.toLocaleString(),
+                n: (pendingHosts?.length ?? 0).toLocaleString(),
+              })}
+        </p>
+      </ConfirmDialog>
+      <UnsavedChangesGuard when={shouldAsk} />
+    </form>
+  );
+}
