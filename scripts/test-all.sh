@@ -3,6 +3,7 @@
 # Ends with one summary line "tests: N passed, N failed" over Vitest and Playwright.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1
 export TEST_REPORT_DIR="$PWD/.test-results"
 rm -rf "$TEST_REPORT_DIR" && mkdir -p "$TEST_REPORT_DIR"
 status=0
