@@ -42,6 +42,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: true,
+    // dist/.vite/manifest.json: the bundle budget (scripts/size-budget.mjs) reads the chunk graph.
+    manifest: true,
     // Keep every asset a file: the server's CSP allows scripts and images from 'self' only.
     assetsInlineLimit: 0,
     rollupOptions: {

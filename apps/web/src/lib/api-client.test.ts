@@ -71,6 +71,19 @@ describe('apiRequest', () => {
     expect(req.body).toEqual({ queues: ['q1'] });
   });
 
+  it('adds caller headers such as Idempotency-Key but never lets them replace X-CSRF', async () => {
+    const { requests } = mockFetch(() => jsonResponse({ is_success: true }));
+    await apiRequest('dli.associateQueue', {
+      params: { connection_id: 'c-1' },
+      body: { queues: ['q1'] },
+      headers: { 'Idempotency-Key': 'key-1', 'x-csrf': '0', 'content-type': 'text/plain' },
+    });
+    const req = requests[0]!;
+    expect(req.headers.get('Idempotency-Key')).toBe('key-1');
+    expect(req.headers.get('X-CSRF')).toBe('1');
+    expect(req.headers.get('Content-Type')).toBe('application/json');
+  });
+
   it('turns the console error shape into an ApiError with every detail', async () => {
     mockFetch(() =>
       jsonResponse(

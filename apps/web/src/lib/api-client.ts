@@ -25,6 +25,8 @@ export interface BffRequestInit<T> {
   schema: z.ZodType<T>;
   /** false for calls whose 401 is an answer rather than a lost session (signing in). */
   notifyUnauthorized?: boolean | undefined;
+  /** Extra request headers (e.g. `Idempotency-Key`); they cannot replace X-CSRF, Accept or Content-Type. */
+  headers?: Readonly<Record<string, string>> | undefined;
 }
 
 // An empty strictObject's input is Record<string, never>: an index signature, not named keys.
@@ -37,6 +39,7 @@ export type ApiRequestOptions<Id extends OperationId> = (HasKeys<ParamsOf<Id>> e
   ([QueryOf<Id>] extends [never] ? { query?: undefined } : { query?: QueryOf<Id> | undefined }) &
   ([BodyOf<Id>] extends [never] ? { body?: undefined } : { body: BodyOf<Id> }) & {
     signal?: AbortSignal | undefined;
+    headers?: Readonly<Record<string, string>> | undefined;
   };
 
 type OptionsArg<Id extends OperationId> =
@@ -55,6 +58,7 @@ export function apiRequest<Id extends OperationId>(
     query?: unknown;
     body?: unknown;
     signal?: AbortSignal | undefined;
+    headers?: Readonly<Record<string, string>> | undefined;
   } = options ?? {};
   return bffRequest({
     method: op.method,
@@ -62,6 +66,7 @@ export function apiRequest<Id extends OperationId>(
     query: opts.query as Record<string, QueryValue> | undefined,
     body: opts.body,
     signal: opts.signal,
+    headers: opts.headers,
     schema: op.response as unknown as z.ZodType<ResponseOf<Id>>,
   });
 }
@@ -80,7 +85,11 @@ export function buildUrl(path: string, query?: Readonly<Record<string, QueryValu
  * /api calls without it) and the same-origin session cookie; every failure becomes an ApiError.
  */
 export async function bffRequest<T>(init: BffRequestInit<T>): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'X-CSRF': '1' };
+  const headers: Record<string, string> = {
+    ...extraHeaders(init.headers),
+    Accept: 'application/json',
+    'X-CSRF': '1',
+  };
   let body: string | undefined;
   if (init.body !== undefined) {
     headers['Content-Type'] = 'application/json';
@@ -125,6 +134,16 @@ export async function bffRequest<T>(init: BffRequestInit<T>): Promise<T> {
     });
   }
   return parsed.data;
+}
+
+const RESERVED_HEADERS = new Set(['accept', 'x-csrf', 'content-type']);
+
+function extraHeaders(h: Readonly<Record<string, string>> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(h ?? {})) {
+    if (!RESERVED_HEADERS.has(name.toLowerCase())) out[name] = value;
+  }
+  return out;
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {

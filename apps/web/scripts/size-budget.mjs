@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+// `pnpm --filter web size`, step 1: stages the built JS by what loads it, so that size-limit
+// (.size-limit.json, step 2) can budget bytes that have content-hashed names:
+//   dist/.size-budget/list-page-initial/  what the first paint of /connections needs
+//   dist/.size-budget/lazy/<feature>/      what that feature's lazily loaded pages add on top
+// Fails when a page other than the list is loaded up front, or when the budgets and the build
+// disagree (a feature without a budget, a budget that matches nothing).
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LIST_PAGE_SRC, bundleGroups, featurePagesIn, readManifest } from './bundle-graph.mjs';
+
+const webDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const distArg = process.argv.indexOf('--dist');
+const distDir =
+  distArg > 0 && process.argv[distArg + 1]
+    ? resolve(process.argv[distArg + 1])
+    : join(webDir, 'dist');
+const stageDir = join(distDir, '.size-budget');
+
+function fail(message) {
+  console.error(`size budget: ${message}`);
+  process.exit(1);
+}
+
+let groups;
+try {
+  groups = bundleGroups(readManifest(distDir));
+} catch (err) {
+  fail(err instanceof Error ? err.message : String(err));
+}
+
+const eager = [
+  ...new Set([...groups.eager, ...featurePagesIn(distDir, groups.initialFiles)]),
+].filter((p) => p !== LIST_PAGE_SRC);
+if (eager.length > 0) {
+  fail(
+    `pages loaded with the first paint instead of lazily: ${eager.join(', ')} (route them with lazyRouteComponent(() => import(...)) and import nothing else from those files)`,
+  );
+}
+
+rmSync(stageDir, { recursive: true, force: true });
+const stage = (files, dir) => {
+  mkdirSync(dir, { recursive: true });
+  for (const file of files) copyFileSync(join(distDir, file), join(dir, basename(file)));
+};
+stage(groups.initialFiles, join(stageDir, 'list-page-initial'));
+const areas = new Map();
+for (const page of groups.lazy)
+  areas.set(page.area, [...(areas.get(page.area) ?? []), ...page.files]);
+for (const [area, files] of areas) stage([...new Set(files)], join(stageDir, 'lazy', area));
+
+const config = JSON.parse(readFileSync(join(webDir, '.size-limit.json'), 'utf8'));
+const paths = config.flatMap((check) => (Array.isArray(check.path) ? check.path : [check.path]));
+const problems = [];
+for (const area of areas.keys()) {
+  if (!paths.some((p) => p.includes(`.size-budget/lazy/${area}/`))) {
+    problems.push(
+      `the lazily loaded pages of features/${area} have no budget: add {"name": "lazy: ${area}", "path": "dist/.size-budget/lazy/${area}/*.js", "gzip": true, "limit": "…"} to .size-limit.json`,
+    );
+  }
+}
+for (const p of paths) {
+  const m = /\.size-budget\/(.+)\/\*\.js$/.exec(p);
+  if (m && !existsSync(join(stageDir, m[1])))
+    problems.push(
+      `"${p}" in .size-limit.json matches no file of this build (feature removed? drop its entry)`,
+    );
+}
+if (problems.length > 0) fail(problems.join('\n'));
+console.log(
+  `size budget: staged ${groups.initialFiles.length} files for the list page's first paint and ${areas.size} lazily loaded features`,
+);

@@ -1,0 +1,260 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { join } from 'node:path';
+import { expect, screenshot, signIn, sim, test } from '../fixtures.ts';
+
+// Enhanced connections (issue 4): create, detail, delete, bind/unbind, as an operator against the
+// simulator. Every test works on connections it creates itself, with names no other spec uses.
+
+const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+// Both are dedicated or yearly/monthly in the simulator's queue catalogue, so they can be bound.
+const USABLE = ['sql_prod_yearly', 'spark_etl_prod'] as const;
+
+interface SimRecord {
+  operation: string | null;
+  method: string;
+  bodyText: string;
+}
+type Timing = { mode: 'immediate' } | { mode: 'seconds'; seconds: number } | { mode: 'reads'; reads: number };
+
+function hostsText(n: number): string {
+  return Array.from({ length: n }, (_, i) => `10.20.${i >> 8}.${i & 255} app-${i}.internal`).join('\n');
+}
+
+/** Creates a connection through the BFF (the page's own cookie), for tests about other actions. */
+async function createConnection(page: Page, body: Record<string, unknown>): Promise<string> {
+  const r = await page.request.post('/api/dli/enhanced-connections', { headers: { 'X-CSRF': '1' }, data: body });
+  expect(r.status(), await r.text()).toBe(200);
+  return ((await r.json()) as { connection_id: string }).connection_id;
+}
+
+async function seriousViolations(page: Page) {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/**
+ * Bindings settle after N reads of the connection instead of N seconds, so "CREATING first" holds
+ * however slow the machine is; the previous timing is put back afterwards.
+ */
+async function withReadTiming(request: APIRequestContext, reads: number, run: () => Promise<void>) {
+  const before = ((await sim(request, 'GET', '/inventory')) as { timing: Timing }).timing;
+  await sim(request, 'POST', '/timing', { mode: 'reads', reads });
+  try {
+    await run();
+  } finally {
+    await sim(request, 'POST', '/timing', before);
+  }
+}
+
+test.describe('enhanced connections: create, detail and changes', () => {
+  test('create with two queues and 500 pasted hosts; the queues go CREATING → ACTIVE without a reload', async ({ page, request }) => {
+    await signIn(page, 'operator');
+    const name = `e2e_create_${unique()}`;
+    const workers: string[] = [];
+    page.on('worker', (w) => workers.push(w.url()));
+    await withReadTiming(request, 3, async () => {
+      await page.goto('/connections/new');
+      await expect(page.getByRole('heading', { level: 1, name: 'New enhanced connection' })).toBeVisible();
+      await page.getByLabel(/^Name/).fill(name);
+      await page.getByLabel(/^VPC ID/).fill('vpc-e2e-0001');
+      await page.getByLabel(/^Subnet ID/).fill('subnet-e2e-0001');
+      for (const q of USABLE) await page.getByLabel(q, { exact: true }).check();
+      await expect(page.getByLabel('default', { exact: true })).toBeDisabled();
+      await page.getByRole('radio', { name: /^Text/ }).check();
+      await page.getByLabel(/^Hosts as text/).fill(hostsText(500));
+      await expect(page.getByText('Read as /etc/hosts text: 500 valid entries.')).toBeVisible();
+      // The text was checked off the main thread.
+      expect(workers.some((url) => /hosts-worker/.test(url))).toBe(true);
+
+      await page.getByRole('button', { name: 'Create connection' }).click();
+      await expect(page).toHaveURL(/\/connections\/(?!new)[^/]+$/);
+      await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+      // A marker on window survives only if the page is never reloaded.
+      await page.evaluate(() => ((window as unknown as { e2eMarker: string }).e2eMarker = 'kept'));
+
+      const queues = page.getByRole('table', { name: `Queues bound to ${name}` });
+      for (const q of USABLE) {
+        await expect(queues.getByRole('row').filter({ hasText: q })).toContainText('CREATING');
+      }
+      await expect(page.getByText(/updates by itself every few seconds/)).toBeVisible();
+      for (const q of USABLE) {
+        await expect(queues.getByRole('row').filter({ hasText: q })).toContainText('ACTIVE', { timeout: 30_000 });
+      }
+      expect(await page.evaluate(() => (window as unknown as { e2eMarker?: string }).e2eMarker)).toBe('kept');
+    });
+    await expect(page.getByRole('heading', { name: 'Hosts (500)' })).toBeVisible();
+    // The hosts table draws only what is in view.
+    const hostRows = await page.getByRole('table', { name: `Hosts of ${name}` }).locator('tbody tr').count();
+    expect(hostRows).toBeLessThan(100);
+    await expect(page.getByText('Permission granted')).toBeVisible();
+    await screenshot(page, 'connection-detail-en');
+  });
+
+  test('an invalid create shows field errors, names the bad line, and sends nothing upstream', async ({ page, request }) => {
+    await signIn(page, 'operator');
+    const marker = unique();
+    const posts: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/dli/enhanced-connections') posts.push(r.url());
+    });
+    await page.goto('/connections/new');
+    await page.getByLabel(/^Name/).fill(`bad-name-${marker}`);
+    await page.getByLabel(/^VPC ID/).fill('vpc-e2e-0002');
+    await page.getByLabel(/^Subnet ID/).fill('subnet-e2e-0002');
+    await page.getByRole('radio', { name: /^Text/ }).check();
+    await page
+      .getByLabel(/^Hosts as text/)
+      .fill(['# pasted from a runbook', '10.0.0.1 db01', '10.0.0.2 db02', '10.0.0.300 db03', `10.0.0.4 ${marker}`].join('\n'));
+    await expect(page.getByText('Line 4: 10.0.0.300 is not an IPv4 address')).toBeVisible();
+
+    await page.getByRole('button', { name: 'Create connection' }).click();
+    const nameInput = page.getByLabel(/^Name/);
+    await expect(nameInput).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByText('Use only letters, digits and underscores (_).')).toBeVisible();
+    await expect(page.getByText('Nothing is sent while the hosts have problems (found: 1); fix them first.')).toBeVisible();
+    await expect(page.getByText('Nothing was sent: correct the fields marked above and try again.')).toBeVisible();
+    await expect(page).toHaveURL(/\/connections\/new$/);
+    await screenshot(page, 'connection-create-errors-en');
+
+    expect(posts).toEqual([]);
+    const records = (await sim(request, 'GET', '/requests?limit=500')) as SimRecord[];
+    expect(records.filter((r) => r.operation === 'dli.createEnhancedConnection' && r.bodyText.includes(marker))).toEqual([]);
+  });
+
+  test('delete a connection: the dialog names it and its queues, and the list is shown after', async ({ page }) => {
+    await signIn(page, 'operator');
+    const name = `e2e_delete_${unique()}`;
+    const id = await createConnection(page, {
+      name,
+      dest_vpc_id: 'vpc-e2e-0003',
+      dest_network_id: 'subnet-e2e-0003',
+      queues: ['sql_finance_monthly'],
+    });
+    await page.goto(`/connections/${id}`);
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+    await page.getByRole('button', { name: 'Delete connection' }).click();
+    const dialog = page.getByRole('dialog', { name: `Delete connection ${name}?` });
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText('sql_finance_monthly');
+    await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    // The viewport, not the full page: the modal's backdrop covers the viewport only.
+    await page.screenshot({ path: join(import.meta.dirname, '..', 'artifacts', 'screenshots', 'connection-delete-dialog-en.png') });
+
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await page.getByRole('button', { name: 'Delete connection' }).click();
+    await dialog.getByRole('button', { name: 'Delete connection' }).click();
+    await expect(page).toHaveURL(/\/connections(\?.*)?$/);
+
+    const after = await page.request.get(`/api/dli/enhanced-connections/${id}`, { headers: { 'X-CSRF': '1' } });
+    expect(((await after.json()) as { status: string }).status).toBe('DELETED');
+  });
+
+  test('bind a queue, see it settle, then unbind it after confirming', async ({ page }) => {
+    await signIn(page, 'operator');
+    const name = `e2e_bind_${unique()}`;
+    const id = await createConnection(page, { name, dest_vpc_id: 'vpc-e2e-0004', dest_network_id: 'subnet-e2e-0004' });
+    await page.goto(`/connections/${id}`);
+    await expect(page.getByText('No queues are bound to this connection.')).toBeVisible();
+
+    const bind = page.getByRole('group', { name: 'Bind more queues' });
+    await expect(bind.getByLabel('sql_shared_adhoc', { exact: true })).toBeDisabled();
+    await bind.getByLabel('sql_finance_monthly', { exact: true }).check();
+    await page.getByRole('button', { name: 'Bind selected queues (1)' }).click();
+    const queues = page.getByRole('table', { name: `Queues bound to ${name}` });
+    const row = queues.getByRole('row').filter({ hasText: 'sql_finance_monthly' });
+    await expect(row).toContainText(/CREATING|ACTIVE/);
+    await expect(row).toContainText('ACTIVE', { timeout: 30_000 });
+    // Bound queues are no longer offered.
+    await expect(bind.getByLabel('sql_finance_monthly', { exact: true })).toHaveCount(0);
+
+    await page.getByRole('button', { name: 'Unbind queue sql_finance_monthly' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Unbind queue sql_finance_monthly?' });
+    await expect(dialog).toContainText(name);
+    await dialog.getByRole('button', { name: 'Unbind queue' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText('No queues are bound to this connection.')).toBeVisible();
+  });
+
+  test('a viewer sees no change controls and is told why', async ({ page }) => {
+    await signIn(page, 'operator');
+    const name = `e2e_viewer_${unique()}`;
+    const id = await createConnection(page, {
+      name,
+      dest_vpc_id: 'vpc-e2e-0005',
+      dest_network_id: 'subnet-e2e-0005',
+      hosts: [{ name: 'db01', ip: '10.0.0.1' }],
+    });
+    await page.context().clearCookies();
+    await signIn(page, 'viewer');
+    await page.goto(`/connections/${id}`);
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+    await expect(page.getByRole('note')).toContainText("Your role (viewer) can't make changes; ask for operator.");
+    for (const label of ['Delete connection', 'Edit hosts', 'Remove all hosts', /^Bind selected/, /^Unbind/]) {
+      await expect(page.getByRole('button', { name: label })).toHaveCount(0);
+    }
+    await page.goto('/connections/new');
+    await expect(page.getByRole('note')).toContainText("Your role (viewer) can't make changes");
+    await expect(page.getByRole('button', { name: 'Create connection' })).toHaveCount(0);
+  });
+
+  test('detail and create pages have no serious accessibility violations', async ({ page }) => {
+    await signIn(page, 'operator');
+    const name = `e2e_axe_${unique()}`;
+    const id = await createConnection(page, {
+      name,
+      dest_vpc_id: 'vpc-e2e-0006',
+      dest_network_id: 'subnet-e2e-0006',
+      queues: ['spark_failover_test'],
+      tags: [{ key: 'env', value: 'e2e' }],
+      hosts: [{ name: 'db01', ip: '10.0.0.1' }],
+    });
+    await page.goto(`/connections/${id}`);
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+    await expect(page.getByRole('table', { name: `Hosts of ${name}` })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.goto('/connections/new');
+    await expect(page.getByLabel('sql_prod_yearly', { exact: true })).toBeVisible();
+    await page.getByRole('button', { name: 'Add tag' }).click();
+    await page.getByRole('button', { name: 'Add host' }).click();
+    await page.getByRole('button', { name: 'Create connection' }).click();
+    await expect(page.getByLabel(/^Name/)).toHaveAttribute('aria-invalid', 'true');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  test('a 20,000-line hosts file is read in a worker; one entry more is refused at its line', async ({ page }) => {
+    await signIn(page, 'operator');
+    const workers: string[] = [];
+    page.on('worker', (w) => workers.push(w.url()));
+    await page.goto('/connections/new');
+    await expect(page.getByLabel('sql_prod_yearly', { exact: true })).toBeVisible();
+    // A file, not fill(): typing 400 KB through the editing commands is slow in any textarea.
+    const upload = (text: string) =>
+      page.getByLabel('Load from a file…').setInputFiles({ name: 'hosts', mimeType: 'text/plain', buffer: Buffer.from(text) });
+    const lines = hostsText(20_000);
+    await upload(lines);
+    await expect(page.getByText('Read as /etc/hosts text: 20,000 valid entries.')).toBeVisible();
+    expect(workers.some((url) => /hosts-worker/.test(url))).toBe(true);
+    await page.getByRole('radio', { name: 'Rows' }).check();
+    await expect(page.getByRole('textbox', { name: 'Host name, row 1', exact: true })).toHaveValue('app-0.internal');
+    // Only a window of the 20,000 rows is in the DOM.
+    expect(await page.locator('.host-rows tbody tr').count()).toBeLessThan(100);
+
+    await upload(`${lines}\n10.99.0.1 one-too-many`);
+    await expect(page.getByText('Line 20001: the list holds 20001 entries; at most 20,000 are allowed')).toBeVisible();
+    await expect(page.getByRole('radio', { name: 'Rows' })).toBeDisabled();
+  });
+
+  test('the create form in Chinese', async ({ page }) => {
+    await page.addInitScript(() => window.localStorage.setItem('dsc.language', 'zh-CN'));
+    await signIn(page, 'operator');
+    await page.goto('/connections/new');
+    await expect(page.getByRole('heading', { level: 1, name: '新建增强型跨源连接' })).toBeVisible();
+    await expect(page.getByText('不可用于增强型跨源连接（3）')).toBeVisible();
+    await screenshot(page, 'connection-create-zh');
+  });
+});
