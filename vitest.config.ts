@@ -4,6 +4,6 @@ import { defineConfig } from 'vitest/config';
 // `pnpm test` gets one report; `turbo run test` still runs them package by package.
 export default defineConfig({
   test: {
-    projects: ['packages/*', 'apps/*'],
+    projects: ['packages/*', 'apps/*', 'bench'],
   },
 });

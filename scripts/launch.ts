@@ -3,12 +3,17 @@
 // simulator; only this launcher and tests start both.
 import { existsSync } from 'node:fs';
 import http from 'node:http';
-import { ConfigError, createLogger, createServer, loadConfig, withDemoUpstream } from '../apps/bff/src/index.ts';
+import {
+  ConfigError,
+  createLogger,
+  createServer,
+  loadConfig,
+  shutDownGracefully,
+  withDemoUpstream,
+} from '../apps/bff/src/index.ts';
 import { randomCredentials, startSim } from '../apps/cloud-sim/src/index.ts';
 import { parseTiming } from '../apps/cloud-sim/src/timing.ts';
 import { prepareDemoUsers } from './demo-users.ts';
-
-const SHUTDOWN_DEADLINE_MS = 10_000;
 
 function fail(err: unknown): never {
   console.error(err instanceof ConfigError ? err.message : err instanceof Error ? err.message : String(err));
@@ -47,7 +52,6 @@ async function main(): Promise<void> {
 
   const logger = createLogger(config.logLevel);
   const bff = createServer(config, { logger });
-  closers.unshift(() => bff.close());
   const server = http.createServer(bff.app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -60,18 +64,16 @@ async function main(): Promise<void> {
   );
 
   let stopping = false;
-  const stop = () => {
+  const stop = (reason: string) => {
     if (stopping) return;
     stopping = true;
-    const deadline = setTimeout(() => server.closeAllConnections(), SHUTDOWN_DEADLINE_MS);
-    deadline.unref();
-    server.close(() => {
-      void Promise.allSettled(closers.map((c) => c())).then(() => process.exit(0));
-    });
-    server.closeIdleConnections();
+    // The BFF drains first (in-flight requests finish, the audit trail is synced), then the simulator.
+    void shutDownGracefully({ server, bff, logger, deadlineMs: config.shutdownTimeoutMs, reason })
+      .then(() => Promise.allSettled(closers.map((c) => c())))
+      .then(() => process.exit(0), () => process.exit(1));
   };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
 }
 
 main().catch(fail);

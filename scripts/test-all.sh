@@ -11,6 +11,7 @@ step() { echo; echo "== $*"; "$@" || { echo "!! failed: $*"; status=1; }; }
 
 step bash scripts/ensure-system-deps.sh
 step pnpm exec turbo run lint typecheck --output-logs=errors-only
+step pnpm exec tsc -p scripts/tsconfig.json
 step pnpm exec vitest run --reporter=default --reporter=json --outputFile="$TEST_REPORT_DIR/vitest.json"
 step pnpm exec turbo run build --output-logs=errors-only
 if [ -f apps/web/.size-limit.json ]; then step pnpm --filter web size; fi

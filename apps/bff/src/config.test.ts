@@ -35,7 +35,18 @@ describe('loadConfig', () => {
     expect(c.upstream).toBeUndefined();
     expect(c.host).toBe('127.0.0.1');
     expect(c.port).toBe(8080);
-    expect(c.upstreamTimeoutMs).toBe(15_000);
+    expect(c.upstreamTuning).toEqual({
+      readTimeoutMs: 10_000,
+      writeTimeoutMs: 30_000,
+      readAttempts: 3,
+      maxConcurrency: 16,
+      maxRps: 50,
+      queueMax: 256,
+      queueWaitMs: 5_000,
+      authPauseMs: 60_000,
+    });
+    expect(c.idempotencyWindowHours).toBe(24);
+    expect(c.shutdownTimeoutMs).toBe(25_000);
     expect(c.logLevel).toBe('info');
     expect(c.webDistDir).toMatch(/apps[/\\]web[/\\]dist$/);
   });
@@ -44,7 +55,8 @@ describe('loadConfig', () => {
     const c = loadConfig({ ...real, HUAWEICLOUD_SDK_SECURITY_TOKEN: TOKEN, PORT: '9000', UPSTREAM_TIMEOUT_MS: '2500' });
     expect(c.mode).toBe('real');
     expect(c.port).toBe(9000);
-    expect(c.upstreamTimeoutMs).toBe(2500);
+    expect(c.upstreamTuning.readTimeoutMs).toBe(2500);
+    expect(c.upstreamTuning.writeTimeoutMs).toBe(2500);
     expect(c.upstream?.credentials).toEqual({ ak: AK, sk: SK, securityToken: TOKEN });
     expect(c.upstream?.endpoints).toEqual({
       dli: 'https://dli.cn-north-4.myhuaweicloud.com',
@@ -57,6 +69,13 @@ describe('loadConfig', () => {
     const c = loadConfig({ ...real, HUAWEICLOUD_REGION: 'eu-west-101', DWS_ENDPOINT: 'https://dws.internal.example.com/' });
     expect(c.upstream?.endpoints.dli).toBe('https://dli.eu-west-101.myhuaweicloud.eu');
     expect(c.upstream?.endpoints.dws).toBe('https://dws.internal.example.com/');
+  });
+
+  it('per-kind upstream timeouts win over UPSTREAM_TIMEOUT_MS, which is the default for both', () => {
+    const both = loadConfig({ UPSTREAM_TIMEOUT_MS: '7000', UPSTREAM_WRITE_TIMEOUT_MS: '45000' }).upstreamTuning;
+    expect([both.readTimeoutMs, both.writeTimeoutMs]).toEqual([7000, 45_000]);
+    const own = loadConfig({ UPSTREAM_READ_TIMEOUT_MS: '3000', UPSTREAM_MAX_RPS: '5', UPSTREAM_QUEUE_MAX: '0' }).upstreamTuning;
+    expect(own).toMatchObject({ readTimeoutMs: 3000, writeTimeoutMs: 30_000, maxRps: 5, queueMax: 0 });
   });
 
   it('treats empty strings as unset', () => {
@@ -118,6 +137,8 @@ describe('loadConfig', () => {
     expect(configError({ PORT: '80a' }).settings).toEqual(['PORT']);
     expect(configError({ PORT: '70000' }).settings).toEqual(['PORT']);
     expect(configError({ UPSTREAM_TIMEOUT_MS: '5' }).settings).toEqual(['UPSTREAM_TIMEOUT_MS']);
+    expect(configError({ UPSTREAM_MAX_CONCURRENCY: '0' }).settings).toEqual(['UPSTREAM_MAX_CONCURRENCY']);
+    expect(configError({ IDEMPOTENCY_WINDOW_HOURS: '200' }).settings).toEqual(['IDEMPOTENCY_WINDOW_HOURS']);
     expect(configError({ LOG_LEVEL: 'loud' }).settings).toEqual(['LOG_LEVEL']);
     expect(configError({ REDIS_URL: 'http://cache' }).settings).toEqual(['REDIS_URL']);
     const short = configError({ ...real, SESSION_SECRET: 'short-secret-value' });

@@ -24,10 +24,34 @@ export interface UpstreamConfig {
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
+/** How the BFF calls the cloud: deadlines, read retries, and its own concurrency and rate limits. */
+export interface UpstreamTuning {
+  /** Whole budget of one read (queueing, every attempt, back-off): UPSTREAM_READ_TIMEOUT_MS. */
+  readTimeoutMs: number;
+  /** Deadline of one write (never retried): UPSTREAM_WRITE_TIMEOUT_MS. */
+  writeTimeoutMs: number;
+  /** Attempts per read, the first included: UPSTREAM_READ_ATTEMPTS. */
+  readAttempts: number;
+  /** Calls in flight per service: UPSTREAM_MAX_CONCURRENCY. */
+  maxConcurrency: number;
+  /** Calls started per second per service: UPSTREAM_MAX_RPS. */
+  maxRps: number;
+  /** Calls waiting for a slot per service before new ones are refused: UPSTREAM_QUEUE_MAX. */
+  queueMax: number;
+  /** Longest wait for a slot: UPSTREAM_QUEUE_WAIT_MS (never beyond the call's own deadline). */
+  queueWaitMs: number;
+  /** Pause after repeated signature failures: UPSTREAM_AUTH_PAUSE_MS. */
+  authPauseMs: number;
+}
+
 export interface CommonConfig {
   host: string;
   port: number;
-  upstreamTimeoutMs: number;
+  upstreamTuning: UpstreamTuning;
+  /** How long an idempotency key's outcome is kept: IDEMPOTENCY_WINDOW_HOURS. */
+  idempotencyWindowHours: number;
+  /** After SIGTERM, in-flight requests get this long: SHUTDOWN_TIMEOUT_MS. */
+  shutdownTimeoutMs: number;
   logLevel: LogLevel;
   webDistDir: string;
   /** Required in both modes by createServer; in demo mode the launcher supplies a file of demo users. */
@@ -68,7 +92,17 @@ const optionalText = z.string().min(1).optional();
 const EnvSchema = z.object({
   PORT: intSetting(0, 65535).default(8080),
   HOST: z.string().min(1).default('127.0.0.1'),
-  UPSTREAM_TIMEOUT_MS: intSetting(100, 600_000).default(15_000),
+  UPSTREAM_TIMEOUT_MS: intSetting(100, 600_000).optional(),
+  UPSTREAM_READ_TIMEOUT_MS: intSetting(100, 600_000).optional(),
+  UPSTREAM_WRITE_TIMEOUT_MS: intSetting(100, 600_000).optional(),
+  UPSTREAM_READ_ATTEMPTS: intSetting(1, 10).default(3),
+  UPSTREAM_MAX_CONCURRENCY: intSetting(1, 1024).default(16),
+  UPSTREAM_MAX_RPS: intSetting(1, 10_000).default(50),
+  UPSTREAM_QUEUE_MAX: intSetting(0, 100_000).default(256),
+  UPSTREAM_QUEUE_WAIT_MS: intSetting(0, 600_000).default(5_000),
+  UPSTREAM_AUTH_PAUSE_MS: intSetting(1_000, 3_600_000).default(60_000),
+  IDEMPOTENCY_WINDOW_HOURS: intSetting(1, 168).default(24),
+  SHUTDOWN_TIMEOUT_MS: intSetting(0, 600_000).default(25_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     error: 'must be one of fatal, error, warn, info, debug, trace, silent',
   }).default('info'),
@@ -94,6 +128,23 @@ const EnvSchema = z.object({
 });
 type Env = z.output<typeof EnvSchema>;
 
+/** Defaults when neither the per-kind setting nor UPSTREAM_TIMEOUT_MS is set. */
+export const DEFAULT_READ_TIMEOUT_MS = 10_000;
+export const DEFAULT_WRITE_TIMEOUT_MS = 30_000;
+
+function upstreamTuning(e: Env): UpstreamTuning {
+  return {
+    readTimeoutMs: e.UPSTREAM_READ_TIMEOUT_MS ?? e.UPSTREAM_TIMEOUT_MS ?? DEFAULT_READ_TIMEOUT_MS,
+    writeTimeoutMs: e.UPSTREAM_WRITE_TIMEOUT_MS ?? e.UPSTREAM_TIMEOUT_MS ?? DEFAULT_WRITE_TIMEOUT_MS,
+    readAttempts: e.UPSTREAM_READ_ATTEMPTS,
+    maxConcurrency: e.UPSTREAM_MAX_CONCURRENCY,
+    maxRps: e.UPSTREAM_MAX_RPS,
+    queueMax: e.UPSTREAM_QUEUE_MAX,
+    queueWaitMs: e.UPSTREAM_QUEUE_WAIT_MS,
+    authPauseMs: e.UPSTREAM_AUTH_PAUSE_MS,
+  };
+}
+
 const BFF_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_WEB_DIST_DIR = path.resolve(BFF_DIR, '../web/dist');
 /** AUDIT_LOG_FILE's default, relative to the working directory the BFF was started in. */
@@ -116,7 +167,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const common: CommonConfig = {
     host: e.HOST,
     port: e.PORT,
-    upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
+    upstreamTuning: upstreamTuning(e),
+    idempotencyWindowHours: e.IDEMPOTENCY_WINDOW_HOURS,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
     webDistDir: e.WEB_DIST_DIR ? path.resolve(e.WEB_DIST_DIR) : DEFAULT_WEB_DIST_DIR,
     consoleUsersFile: e.CONSOLE_USERS_FILE ? path.resolve(e.CONSOLE_USERS_FILE) : undefined,

@@ -15,6 +15,12 @@ describe('toApiError', () => {
     expect(toApiError({ type: 'charset.unsupported', status: 415 })).toMatchObject({ status: 415 });
   });
 
+  it('a path parameter that is not valid percent-encoding is 400, without echoing the path', () => {
+    const e = toApiError(Object.assign(new URIError("Failed to decode param '%FF%FEsecret'"), { status: 400 }));
+    expect([e.status, e.code]).toEqual([400, 'VALIDATION']);
+    expect(e.message).not.toContain('secret');
+  });
+
   it('hides unexpected errors behind INTERNAL', () => {
     const e = toApiError(new Error('secret detail'));
     expect([e.status, e.code, e.message]).toEqual([500, 'INTERNAL', 'Internal error']);

@@ -26,6 +26,10 @@ export function toApiError(err: unknown): ApiError {
     case 'request.size.invalid':
       return new ApiError('VALIDATION', 'The request body was incomplete', { status: 400 });
   }
+  // The router's decoding of a path parameter such as %FF (its message would echo the path).
+  if (err instanceof URIError) {
+    return new ApiError('VALIDATION', 'The request path is not valid percent-encoded UTF-8', { status: 400 });
+  }
   if (e.status === 404) return new ApiError('NOT_FOUND', 'Not found');
   if (typeof e.status === 'number' && e.status >= 400 && e.status < 500 && e.expose === true) {
     return new ApiError('VALIDATION', 'The request could not be read', { status: e.status });

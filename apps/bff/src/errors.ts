@@ -27,12 +27,18 @@ export const ERROR_CODES = {
   UPSTREAM_AUTH: 502,
   THROTTLED: 429,
   UPSTREAM_UNAVAILABLE: 503,
+  /** The console's own per-service limit: too many calls already waiting; see Retry-After. */
+  UPSTREAM_BUSY: 503,
   UPSTREAM_TIMEOUT: 504,
   UPSTREAM_UNREACHABLE: 502,
   UPSTREAM_REDIRECT: 502,
   UPSTREAM_BAD_RESPONSE: 502,
   /** HTTP 2xx whose body says the operation failed (MRS `result: failed`, DLI `is_success: false`). */
   UPSTREAM_RESULT_FAILED: 502,
+  /** The Idempotency-Key was used before with a different request. */
+  IDEMPOTENCY_KEY_REUSED: 422,
+  /** The first request with this Idempotency-Key is still running; see Retry-After. */
+  IDEMPOTENCY_IN_PROGRESS: 409,
   INTERNAL: 500,
   /** The audit line could not be written, so the answer is withheld (the change may have happened). */
   AUDIT_UNAVAILABLE: 500,

@@ -8,6 +8,7 @@ export {
   type RealConfig,
   type DemoConfig,
   type UpstreamConfig,
+  type UpstreamTuning,
   type Credentials,
   type TrustProxy,
 } from './config.ts';
@@ -18,3 +19,5 @@ export type { KvStore } from './store/kv-store.ts';
 export { createMemoryStore } from './store/memory-store.ts';
 export { createRedisStore, type RedisStoreOptions } from './store/redis-store.ts';
 export { openAuditLog, type AuditLog } from './audit/audit-log.ts';
+export { shutDownGracefully, type ShutdownOptions } from './graceful-shutdown.ts';
+export type { Readiness, ServiceHealth } from './health/readiness.ts';

@@ -1,11 +1,9 @@
 import http from 'node:http';
 import 'dotenv/config';
 import { ConfigError, loadConfig } from './config.ts';
+import { shutDownGracefully } from './graceful-shutdown.ts';
 import { createLogger } from './logging.ts';
 import { createServer } from './server.ts';
-
-/** In-flight requests get this long to finish after SIGTERM/SIGINT before connections are cut. */
-const SHUTDOWN_DEADLINE_MS = 10_000;
 
 function start(): void {
   let config;
@@ -32,26 +30,23 @@ function start(): void {
 
   const server = http.createServer(bff.app);
   server.listen(config.port, config.host, () => {
-    logger.info({ host: config.host, port: config.port, mode: config.mode }, `BFF listening on http://${config.host}:${config.port}`);
+    // The bound port (PORT=0 picks a free one).
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    logger.info({ host: config.host, port, mode: config.mode }, `BFF listening on http://${config.host}:${port}`);
   });
 
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
-    const deadline = setTimeout(() => {
-      logger.warn('shutdown deadline reached: closing remaining connections');
-      server.closeAllConnections();
-    }, SHUTDOWN_DEADLINE_MS);
-    deadline.unref();
-    server.close(() => {
-      void bff.close().then(() => {
-        logger.info('stopped');
-        process.exit(0);
-      });
-    });
-    server.closeIdleConnections();
+    shutDownGracefully({ server, bff, logger, deadlineMs: config.shutdownTimeoutMs, reason: signal }).then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));

@@ -26,11 +26,13 @@ export interface RequestContext {
   targetIds?: Record<string, string>;
   /** For sign-in attempts: the username tried (there is no signed-in user yet). */
   attemptedUser?: string;
+  /** The validated Idempotency-Key header of a create, if it sent one. */
+  idempotencyKey?: string;
   /** The session id the request's cookie named and that was live. */
   sessionId?: string;
 }
 
-// Keyed by the raw request so http-proxy's callbacks (which see only IncomingMessage) share it.
+// Keyed by the raw request so code that sees only IncomingMessage (the access logger) shares it.
 const contexts = new WeakMap<IncomingMessage, RequestContext>();
 
 export function contextOf(req: IncomingMessage): RequestContext {

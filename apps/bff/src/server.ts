@@ -1,4 +1,4 @@
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler, type Response } from 'express';
 import type { Logger } from 'pino';
 import { openAuditLog, type AuditLog } from './audit/audit-log.ts';
 import { auditTrail } from './audit/audit-trail.ts';
@@ -14,11 +14,16 @@ import { fail } from './config-rules.ts';
 import { requireUpstream } from './demo-upstream.ts';
 import { csrfGuard } from './csrf.ts';
 import { apiNotFound, errorHandler, notFound } from './error-handler.ts';
+import { createReadiness } from './health/readiness.ts';
+import { createFinder } from './idempotency/find-created.ts';
+import { createIdempotency } from './idempotency/idempotency-records.ts';
 import { createLogger, httpLogger } from './logging.ts';
-import { createSigningProxy } from './proxy/signing-proxy.ts';
+import { forwardStep } from './proxy/forward.ts';
+import { createUpstreamCaller } from './proxy/upstream-caller.ts';
 import { requestId } from './request-context.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
 import { catalogueRoutes } from './routes/catalogue-routes.ts';
+import { healthRoutes, statusRoute } from './routes/health-routes.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
 import { hsts, noStore, securityHeaders } from './security-headers.ts';
 import { staticSpa } from './static-spa.ts';
@@ -34,18 +39,30 @@ export interface ServerDeps {
   store?: KvStore;
   /** Instead of the file log at AUDIT_LOG_FILE. The caller closes it. */
   audit?: AuditLog;
+  /** How long a repeated create waits for the first one with its Idempotency-Key (default 5 s). */
+  idempotencyWaitMs?: number;
+  /** How long /readyz reuses a check (default READINESS_CACHE_MS). */
+  readinessCacheMs?: number;
 }
 
 export interface BffServer {
   app: Express;
+  /** Shutdown has begun: /readyz answers 503 and every answer from now on closes its connection. */
+  drain(): void;
+  /** Requests being answered right now. */
+  inFlight(): number;
   /** Releases what the app holds (upstream sockets, the store, the audit file). The HTTP server is the caller's. */
   close(): Promise<void>;
 }
 
+/** How long a repeat waits for the first request with its Idempotency-Key before answering 409. */
+export const IDEMPOTENCY_WAIT_MS = 5_000;
+
 /**
  * The whole BFF as an Express app, without listening (main.ts and tests do that). Order:
- * request id → access log → security headers → /healthz → /api (no-store, audit trail, CSRF,
- * session, /api/session, /api/audit, catalogue routes, 404) → SPA → 404 → one error shape.
+ * in-flight tracking → request id → access log → security headers → /healthz, /readyz → /api
+ * (no-store, audit trail, CSRF, /api/status, session, /api/session, /api/audit, catalogue
+ * routes, 404) → SPA → 404 → one error shape.
  * Throws ConfigError when CONSOLE_USERS_FILE, SESSION_SECRET, AUDIT_LOG_FILE or TRUST_PROXY
  * cannot be used.
  */
@@ -71,7 +88,31 @@ export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
     now,
   });
   const throttle = createSignInThrottle({ store, secret: config.sessionSecret, now });
-  const proxy = createSigningProxy({ upstream, timeoutMs: config.upstreamTimeoutMs, logger });
+  const tuning = config.upstreamTuning;
+  const caller = createUpstreamCaller({ upstream, tuning, store, logger, now });
+  const idempotency = createIdempotency({
+    store,
+    windowMs: config.idempotencyWindowHours * 3_600_000,
+    // The create's whole budget plus two lookups by name, with room to spare.
+    ownerMs: tuning.writeTimeoutMs + 2 * tuning.readTimeoutMs + 10_000,
+    waitMs: deps.idempotencyWaitMs ?? IDEMPOTENCY_WAIT_MS,
+  });
+  const createDeps = { caller, idempotency, find: createFinder({ caller, upstream }) };
+  const readiness = createReadiness({
+    caller,
+    upstream,
+    now,
+    ...(deps.readinessCacheMs !== undefined ? { cacheMs: deps.readinessCacheMs } : {}),
+  });
+
+  let draining = false;
+  const inFlight = new Set<Response>();
+  const trackInFlight: RequestHandler = (_req, res, next) => {
+    inFlight.add(res);
+    res.on('close', () => inFlight.delete(res));
+    if (draining) res.setHeader('Connection', 'close');
+    next();
+  };
 
   const app = express();
   app.disable('x-powered-by');
@@ -82,14 +123,11 @@ export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
     fail([{ setting: 'TRUST_PROXY', message: 'is not a valid proxy address list' }]);
   }
 
+  app.use(trackInFlight);
   app.use(requestId);
   app.use(httpLogger(logger));
   app.use(securityHeaders(), hsts);
-
-  app.get('/healthz', (_req, res) => {
-    res.setHeader('Cache-Control', 'no-store');
-    res.json({ status: 'ok' });
-  });
+  app.use(healthRoutes({ readiness, draining: () => draining }));
 
   app.use(
     '/api',
@@ -104,8 +142,9 @@ export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
       },
     }),
     csrfGuard,
-    loadSession(sessions),
   );
+  app.all('/api/status', statusRoute({ readiness, sessions }));
+  app.use('/api', loadSession(sessions));
   app.use(
     sessionRoutes({
       sessions,
@@ -115,7 +154,7 @@ export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
     }),
   );
   app.use(auditRoutes({ log: auditLog }));
-  app.use(catalogueRoutes({ authorize, upstream, now, forward: proxy.forward }));
+  app.use(catalogueRoutes({ authorize, upstream, forward: (op) => forwardStep(op, createDeps) }));
   app.use('/api', apiNotFound);
 
   app.use(staticSpa(config.webDistDir));
@@ -124,8 +163,13 @@ export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
 
   return {
     app,
+    drain() {
+      draining = true;
+      for (const res of inFlight) if (!res.headersSent) res.setHeader('Connection', 'close');
+    },
+    inFlight: () => inFlight.size,
     close: async () => {
-      proxy.close();
+      caller.close();
       if (!deps.store) await store.close();
       if (!deps.audit) await auditLog.close();
     },

@@ -17,6 +17,7 @@ import {
   withDemoUpstream,
   type AuditLog,
   type Credentials,
+  type KvStore,
   type ScryptParams,
 } from '../src/index.ts';
 
@@ -78,6 +79,8 @@ export interface Harness {
   /** Every session cookie value the BFF handed out. */
   cookiesIssued: string[];
   webDistDir: string;
+  /** Starts the BFF's shutdown mode (as SIGTERM does), without stopping the server. */
+  drain(): void;
   call(method: string, path: string, opts?: CallOptions): Promise<ApiResponse>;
   /** Signs in as one of the harness's users (or any credentials); answers the response and the new cookie value. */
   signIn(who: Role | { username: string; password: string }, headers?: Record<string, string>): Promise<{ res: ApiResponse; cookie: string | undefined }>;
@@ -114,6 +117,10 @@ export interface HarnessOptions {
   usersFile?: string;
   /** Wraps the audit log (e.g. to slow it down). */
   wrapAudit?: (log: AuditLog) => AuditLog;
+  /** A store shared with another instance (the caller closes it). */
+  store?: KvStore;
+  idempotencyWaitMs?: number;
+  readinessCacheMs?: number;
 }
 
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
@@ -148,7 +155,14 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   });
   const config = withDemoUpstream(loaded, { credentials, projectId: sim.projectId, endpoint: opts.endpoint ?? sim.url });
   const audit = opts.wrapAudit ? opts.wrapAudit(openAuditLog(auditLogFile)) : undefined;
-  const bff = createServer(config, { logger: createLogger('debug', sink), ...(opts.now ? { now: opts.now } : {}), ...(audit ? { audit } : {}) });
+  const bff = createServer(config, {
+    logger: createLogger('debug', sink),
+    ...(opts.now ? { now: opts.now } : {}),
+    ...(audit ? { audit } : {}),
+    ...(opts.store ? { store: opts.store } : {}),
+    ...(opts.idempotencyWaitMs !== undefined ? { idempotencyWaitMs: opts.idempotencyWaitMs } : {}),
+    ...(opts.readinessCacheMs !== undefined ? { readinessCacheMs: opts.readinessCacheMs } : {}),
+  });
   const server = http.createServer(bff.app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const bffUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -167,6 +181,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     responses,
     cookiesIssued,
     webDistDir,
+    drain: () => bff.drain(),
     async call(method, p, o = {}) {
       const headers: Record<string, string> = { 'x-csrf': '1', ...o.headers };
       const cookie = o.cookie === undefined ? h.cookie : o.cookie;

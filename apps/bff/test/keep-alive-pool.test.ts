@@ -9,8 +9,8 @@ afterAll(async () => {
   await h?.close();
 });
 
-// The upstream pool holds 64 sockets. Requests beyond that wait for one; their bodies must still
-// go out whole and signed (writing the body from on.proxyReq breaks exactly here).
+// 100 concurrent writes are more than the per-service limit (16 in flight) lets out at once; the
+// rest queue for a slot and a socket, and every body must still go out whole and signed.
 it('more concurrent bodies than the keep-alive pool holds each arrive signed and intact', async () => {
   const list = (await h.call('GET', '/api/dli/enhanced-connections?limit=1&status=ACTIVE')).json as { connections: { id: string }[] };
   const id = list.connections[0]!.id;

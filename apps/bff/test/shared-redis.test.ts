@@ -98,6 +98,31 @@ describe('two instances, one Redis', () => {
     }
   });
 
+  it('a create retried with its Idempotency-Key on the other instance is not made twice', async () => {
+    const { cookie: onA } = await a.signIn('operator');
+    const { cookie: onB } = await b.signIn('operator');
+    const key = `redis-key-${Date.now()}`;
+    const body = { name: `redis_idem_${Date.now()}`, dest_vpc_id: 'vpc-r-1', dest_network_id: 'subnet-r-1' };
+    const before = sim.control.stats().creates.enhancedConnections;
+    const first = await a.call('POST', '/api/dli/enhanced-connections', { cookie: onA!, body, headers: { 'idempotency-key': key } });
+    expect(first.status, first.text).toBe(200);
+    const retry = await b.call('POST', '/api/dli/enhanced-connections', { cookie: onB!, body, headers: { 'idempotency-key': key } });
+    expect(retry.status).toBe(200);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(retry.json).toEqual(first.json);
+    expect(sim.control.stats().creates.enhancedConnections).toBe(before + 1);
+    const client = new Redis(redis.url);
+    try {
+      // The record is keyed by a hash: neither the key nor the user appears in Redis's key space.
+      const keys = await client.keys('dsc:idem:*');
+      expect(keys.length).toBeGreaterThan(0);
+      expect(keys.join('\n')).not.toContain(key);
+      expect(keys.join('\n')).not.toContain('otto');
+    } finally {
+      client.disconnect();
+    }
+  });
+
   it('no secret in either instance’s logs, responses or audit trail', () => {
     expect(secretsSeen(a)).toEqual([]);
     expect(secretsSeen(b)).toEqual([]);

@@ -48,11 +48,11 @@ describe('upstream errors come back in the one error shape', () => {
     expect(err.upstream?.code).toBe('APIGW.0101');
   });
 
-  it('5xx become 502, 503 stays 503', async () => {
+  it('5xx become 502, 503 stays 503 (once reads have used their retries)', async () => {
     h.sim.control.faults.replace([{ operation: 'dws.listClusters', status: 500, times: 1 }]);
     const e500 = expectError(await h.call('GET', '/api/dws/clusters'), 502, 'UPSTREAM_ERROR');
     expect(e500.upstream).toMatchObject({ status: 500, code: 'DWS.0999' });
-    h.sim.control.faults.replace([{ operation: 'dws.listClusters', status: 503, times: 1 }]);
+    h.sim.control.faults.replace([{ operation: 'dws.listClusters', status: 503 }]);
     expectError(await h.call('GET', '/api/dws/clusters'), 503, 'UPSTREAM_UNAVAILABLE');
   });
 
@@ -98,13 +98,13 @@ describe('transport failures', () => {
     expect((await h.call('GET', '/api/dws/clusters')).status).toBe(200);
   });
 
-  it('a connection reset is 502', async () => {
-    h.sim.control.faults.replace([{ operation: 'dli.listQueues', kind: 'reset', times: 1 }]);
+  it('a connection reset (every attempt) is 502', async () => {
+    h.sim.control.faults.replace([{ operation: 'dli.listQueues', kind: 'reset' }]);
     expectError(await h.call('GET', '/api/dli/queues'), 502, 'UPSTREAM_UNREACHABLE');
   });
 
-  it('an answer cut off half way is 502', async () => {
-    h.sim.control.faults.replace([{ operation: 'dws.listClusters', kind: 'truncate', times: 1 }]);
+  it('an answer cut off half way (every attempt) is 502', async () => {
+    h.sim.control.faults.replace([{ operation: 'dws.listClusters', kind: 'truncate' }]);
     const err = expectError(await h.call('GET', '/api/dws/clusters'), 502, 'UPSTREAM_BAD_RESPONSE');
     expect(err.requestId).toBe(h.sim.control.requests().at(-1)!.requestId);
   });
@@ -196,6 +196,49 @@ describe('upstream answers the simulator does not give', () => {
     expect(res.text).toBe('{"clusters":[]}');
     expect(res.headers.get('set-cookie')).toBeNull();
     expect(res.headers.get('x-powered-by')).toBeNull();
+  });
+
+  it('a Retry-After given as an HTTP date beyond the read budget: the answer is passed on at once, in seconds', async () => {
+    let calls = 0;
+    answer = (res) => {
+      calls += 1;
+      // Its own clock: the wait is measured against the answer's Date header, not ours.
+      const now = Date.now() + 3_600_000;
+      res.writeHead(503, {
+        'content-type': 'application/json',
+        date: new Date(now).toUTCString(),
+        'retry-after': new Date(now + 40_000).toUTCString(),
+      });
+      res.end(JSON.stringify({ error_code: 'DWS.0012', error_msg: 'maintenance' }));
+    };
+    const started = Date.now();
+    const res = await s.call('GET', '/api/dws/clusters');
+    expectError(res, 503, 'UPSTREAM_UNAVAILABLE');
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThanOrEqual(39);
+    expect(Number(res.headers.get('retry-after'))).toBeLessThanOrEqual(41);
+    expect(calls).toBe(1);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('a short HTTP-date Retry-After is waited for, then the read is retried', async () => {
+    let calls = 0;
+    answer = (res) => {
+      calls += 1;
+      if (calls === 1) {
+        const now = Date.now();
+        res.writeHead(429, { 'content-type': 'application/json', date: new Date(now).toUTCString(), 'retry-after': new Date(now + 2000).toUTCString() });
+        res.end(JSON.stringify({ error_code: 'APIGW.0308', error_msg: 'The throttling threshold has been reached' }));
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"clusters":[]}');
+    };
+    const started = Date.now();
+    const res = await s.call('GET', '/api/dws/clusters');
+    expect(res.status).toBe(200);
+    expect(calls).toBe(2);
+    // Date headers have whole seconds: the wait is one to two seconds.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
   });
 
   it('no secrets leaked in this run', () => {

@@ -14,6 +14,7 @@ const INVALID = new Set([
   'MALFORMED_JSON',
   'UNSUPPORTED_MEDIA_TYPE',
   'PAYLOAD_TOO_LARGE',
+  'IDEMPOTENCY_KEY_REUSED',
 ]);
 
 export function outcomeOf(status: number, errorCode: string | undefined): AuditOutcome {

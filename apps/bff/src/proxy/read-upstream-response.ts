@@ -6,6 +6,9 @@ export const MAX_UPSTREAM_BODY_BYTES = 64 * 1024 * 1024;
 
 export type ReadOutcome = { ok: true; response: UpstreamResponse } | { ok: false; status: number; message: string };
 
+/** What `readUpstreamResponse` calls `done` with when the body broke off or was too large. */
+export type BrokenRead = Extract<ReadOutcome, { ok: false }>;
+
 /**
  * Buffers an upstream answer. Whole bodies only: a connection that breaks before the declared
  * end, or a body over the cap, is reported instead of half-forwarded. Calls `done` exactly once.
@@ -34,6 +37,7 @@ export function readUpstreamResponse(proxyRes: IncomingMessage, done: (outcome: 
   proxyRes.on('end', () => {
     const requestId = proxyRes.headers['x-request-id'];
     const retryAfter = proxyRes.headers['retry-after'];
+    const date = proxyRes.headers.date;
     finish({
       ok: true,
       response: {
@@ -41,6 +45,7 @@ export function readUpstreamResponse(proxyRes: IncomingMessage, done: (outcome: 
         contentType: proxyRes.headers['content-type'],
         requestId: typeof requestId === 'string' && requestId ? requestId.slice(0, 200) : undefined,
         retryAfter: typeof retryAfter === 'string' ? retryAfter : undefined,
+        date: typeof date === 'string' ? date : undefined,
         body: Buffer.concat(chunks),
       },
     });

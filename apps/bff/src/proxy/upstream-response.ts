@@ -7,6 +7,8 @@ export interface UpstreamResponse {
   contentType: string | undefined;
   requestId: string | undefined;
   retryAfter: string | undefined;
+  /** The upstream's `Date` header: its clock, for skew estimates and Retry-After dates. */
+  date?: string | undefined;
   body: Buffer;
 }
 

@@ -3,9 +3,10 @@ import { isMutating, type HttpMethod } from '@dsc/api-types';
 import type { Authorize } from '../auth/authorize.ts';
 import type { UpstreamConfig } from '../config.ts';
 import { ApiError } from '../errors.ts';
+import { idempotencyKeyStep } from '../idempotency/idempotency-key.ts';
 import { operations, type Operation } from '../operations.ts';
 import { buildUpstreamRequest } from '../proxy/build-upstream-request.ts';
-import { SIGNABLE_BODY_LIMIT_BYTES, signUpstreamRequest } from '../proxy/sign-upstream-request.ts';
+import { SIGNABLE_BODY_LIMIT_BYTES } from '../proxy/sign-upstream-request.ts';
 import { contextOf } from '../request-context.ts';
 import { jsonBody } from './json-body.ts';
 import { validate } from './validate.ts';
@@ -13,9 +14,8 @@ import { validate } from './validate.ts';
 export interface CatalogueRouteDeps {
   authorize: Authorize;
   upstream: UpstreamConfig;
-  now: () => Date;
-  /** The signing proxy's last step. */
-  forward: RequestHandler;
+  /** The last step: sends the built request upstream (signed per attempt) and answers. */
+  forward: (op: Operation) => RequestHandler;
 }
 
 const identify = (op: Operation): RequestHandler => (req, _res, next) => {
@@ -42,18 +42,12 @@ const buildStep = (op: Operation, upstream: UpstreamConfig): RequestHandler => (
   next();
 };
 
-const signStep = (deps: CatalogueRouteDeps): RequestHandler => (req, _res, next) => {
-  const ctx = contextOf(req);
-  ctx.upstream = signUpstreamRequest(ctx.upstream!, deps.upstream.credentials, deps.now());
-  next();
-};
-
 const ROUTER_METHOD = { GET: 'get', POST: 'post', PUT: 'put', DELETE: 'delete' } as const;
 
 /**
  * The BFF's only routes to the cloud: one per catalogue entry, nothing else (design.md: the BFF
- * is never an open signer). Each runs authorize → body → validate → build → sign → forward; a
- * known path with another method answers 405 with Allow.
+ * is never an open signer). Each runs authorize → body → validate → Idempotency-Key → build →
+ * forward (which signs each attempt); a known path with another method answers 405 with Allow.
  */
 export function catalogueRoutes(deps: CatalogueRouteDeps): Router {
   const router = express.Router();
@@ -65,9 +59,9 @@ export function catalogueRoutes(deps: CatalogueRouteDeps): Router {
       authorizeStep(deps.authorize, op),
       jsonBody(op.def),
       validate(op.def),
+      idempotencyKeyStep(op.id),
       buildStep(op, deps.upstream),
-      signStep(deps),
-      deps.forward,
+      deps.forward(op),
     );
     methodsByPath.set(op.def.path, [...(methodsByPath.get(op.def.path) ?? []), op.def.method]);
   }

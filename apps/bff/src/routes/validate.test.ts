@@ -69,4 +69,30 @@ describe('validateInput', () => {
     const err = rejection(() => validateInput(catalogue['dli.replaceHosts'], { params: { connection_id: 'c1' }, query: {}, body: undefined }));
     expect(Object.keys(err.fields ?? {})).toEqual(['(root)']);
   });
+
+  it('refuses control characters and broken Unicode in any string, naming where', () => {
+    const err = rejection(() =>
+      validateInput(catalogue['dws.createExtDataSource'], {
+        params: { cluster_id: 'c1' },
+        query: {},
+        body: { type: 'OBS', data_source_name: 'obs_1', user_name: 'agen\u0007cy', description: 'fine\nline', connect_info: 'x\uD800' },
+      }),
+    );
+    expect(err.fields).toEqual({
+      user_name: 'must not contain control characters or broken Unicode',
+      connect_info: 'must not contain control characters or broken Unicode',
+    });
+    const query = rejection(() =>
+      validateInput(catalogue['dli.listEnhancedConnections'], { params: {}, query: { name: 'a\u001bb' }, body: undefined }),
+    );
+    expect(query.fields).toEqual({ 'query.name': 'must not contain control characters or broken Unicode' });
+    // Unicode text, tabs and line breaks are text like any other.
+    expect(() =>
+      validateInput(catalogue['dws.createExtDataSource'], {
+        params: { cluster_id: 'c1' },
+        query: {},
+        body: { type: 'OBS', data_source_name: 'obs_1', user_name: '数据湖用户', description: '说明\t😀' },
+      }),
+    ).not.toThrow();
+  });
 });

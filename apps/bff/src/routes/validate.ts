@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { fieldErrors, type OperationDef } from '@dsc/api-types';
 import { ApiError } from '../errors.ts';
 import { contextOf } from '../request-context.ts';
+import { unsafeTextPaths } from './unsafe-text.ts';
 
 /** The parsed (schema output) form of a request: the only thing later steps build from. */
 export interface ValidatedInput {
@@ -19,11 +20,16 @@ export interface RawInput {
 }
 
 /**
- * Parses params, query and body with the catalogue's schemas. Field paths: body fields bare
+ * Parses params, query and body with the catalogue's schemas, after refusing control characters
+ * anywhere (unsafe-text.ts). Field paths: body fields bare
  * (`hosts.3.ip`, as the web forms name them), `query.<name>` and `params.<name>` for the others.
  */
 export function validateInput(def: OperationDef, raw: RawInput): ValidatedInput {
-  const fields: Record<string, string> = {};
+  const fields: Record<string, string> = {
+    ...unsafeTextPaths(raw.params, 'params'),
+    ...unsafeTextPaths(raw.query, 'query'),
+    ...unsafeTextPaths(raw.body, ''),
+  };
   const params = parseInto(def.params, raw.params, 'params', fields);
   let query: unknown = {};
   if (def.query) {

@@ -1,0 +1,403 @@
+// Benchmark 1, BFF overhead: the same requests (a) straight to nginx serving canned answers,
+// (b) through nginx proxy_pass with upstream keep-alive, (c) through the BFF (session, CSRF,
+// validation, signing, keep-alive agent), plus (n) a bare node:http server as the floor under any
+// Node process here. Run alone: pnpm exec tsx bench/bff-overhead.ts
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  BFF_LIMITS,
+  signIn,
+  startBffChild,
+  startIpcServer,
+  type BffChild,
+  type MemorySnapshot,
+} from './lib/bff-child.ts';
+import { cannedFromSimulator, LIST_LIMIT, type CannedAnswer } from './lib/canned-upstream.ts';
+import { groupShares, summariseProfile, type CpuProfile } from './lib/cpu-profile.ts';
+import { runLoad, type LoadResult } from './lib/load.ts';
+import {
+  countConnections,
+  ensureNginx,
+  readLog,
+  startNginx,
+  type RunningNginx,
+} from './lib/nginx.ts';
+import { freePort, type Started } from './lib/processes.ts';
+import { SectionBuilder, type Section } from './lib/report.ts';
+import type { BenchSettings } from './lib/settings.ts';
+import { isMain, runStandalone } from './lib/standalone.ts';
+import { fmt, fmtKB, fmtMs, fmtPct, median, ratio } from './lib/stats.ts';
+
+export interface BffMemory {
+  atRest: { before: MemorySnapshot; afterGc: MemorySnapshot | undefined };
+  afterLoad: { before: MemorySnapshot; afterGc: MemorySnapshot | undefined };
+}
+
+type TargetId = 'a' | 'b' | 'n' | 'c';
+type OpId = 'list' | 'small';
+const TARGETS: readonly TargetId[] = ['a', 'b', 'n', 'c'];
+const TARGET_NAMES: Record<TargetId, string> = {
+  a: '(a) nginx, canned answer',
+  b: '(b) nginx proxy_pass → (a)',
+  n: '(n) bare node:http, canned answer (floor)',
+  c: '(c) BFF → (a)',
+};
+const OP_NAMES: Record<OpId, string> = { list: `list (limit ${LIST_LIMIT})`, small: 'small GET' };
+
+interface Run {
+  target: TargetId;
+  op: OpId;
+  result: LoadResult;
+  upstream?: { connections: number; requests: number };
+}
+
+/** CPU of the process that answered (for (b), nginx's: the proxy and the canned upstream together). */
+const serverCores = (r: Run): number =>
+  r.result.cores[r.target === 'c' ? 'bff' : r.target === 'n' ? 'node' : 'nginx'] ?? 0;
+
+const P99_BUDGET_MS = 2;
+const THROUGHPUT_SHARE = 0.6;
+
+export async function runBffOverhead(
+  settings: BenchSettings,
+): Promise<{ section: Section; memory?: BffMemory }> {
+  const s = new SectionBuilder('bff-overhead', '1. BFF overhead');
+  const nginxBin = ensureNginx();
+  if ('missing' in nginxBin) return { section: s.skip(nginxBin.missing).build() };
+
+  const dir = mkdtempSync(join(tmpdir(), 'bench-overhead-'));
+  let nginx: RunningNginx | undefined;
+  let bff: BffChild | undefined;
+  let floor: Started | undefined;
+  try {
+    console.log('  [bff-overhead] canned answers from the simulator…');
+    const canned = await cannedFromSimulator();
+    mkdirSync(join(dir, 'www'));
+    writeFileSync(join(dir, 'www', 'list.json'), canned.list.body);
+    writeFileSync(join(dir, 'www', 'small.json'), canned.small.body);
+    const routes = [
+      { path: canned.list.upstreamPath, file: 'list.json' },
+      { path: canned.small.upstreamPath, file: 'small.json' },
+    ];
+    const ports = {
+      direct: await freePort(),
+      viaProxy: await freePort(),
+      viaBff: await freePort(),
+      proxy: await freePort(),
+    };
+    nginx = await startNginx(nginxBin.path, {
+      dir,
+      ports,
+      runAsRoot: process.getuid?.() === 0,
+      routes,
+    });
+    const floorServer = await startIpcServer<{ port: number }>({
+      script: 'servers/node-floor.ts',
+      dir,
+      name: 'node-floor',
+      env: { BENCH_ROUTES: JSON.stringify(routes.map((r) => [r.path, join(dir, 'www', r.file)])) },
+    });
+    floor = floorServer.started;
+    bff = await startBffChild({
+      dir,
+      upstream: `http://127.0.0.1:${ports.viaBff}`,
+      projectId: canned.projectId,
+      logLevel: settings.bffLogLevel,
+    });
+    const atRest = await bff.memory();
+
+    const session = await signIn(bff);
+    const bffHeaders: Record<string, string> = {
+      'x-csrf': '1',
+      ...('cookie' in session ? { cookie: session.cookie } : {}),
+    };
+    if ('reason' in session) s.note(`session: ${session.reason}`);
+    else
+      s.note(
+        'session: signed in as the demo viewer (POST /api/session); every BFF request carries its cookie and `X-CSRF: 1`',
+      );
+
+    const ops: Record<OpId, CannedAnswer> = { list: canned.list, small: canned.small };
+    const urlOf = (t: TargetId, a: CannedAnswer): string => {
+      const q = a.query ? `?${a.query}` : '';
+      if (t === 'a') return `http://127.0.0.1:${ports.direct}${a.upstreamPath}${q}`;
+      if (t === 'b') return `http://127.0.0.1:${ports.proxy}${a.upstreamPath}${q}`;
+      if (t === 'n') return `http://127.0.0.1:${floorServer.ready.port}${a.upstreamPath}${q}`;
+      return `${bff!.url}${a.bffPath}${q}`;
+    };
+    const headersOf = (t: TargetId) => (t === 'c' ? bffHeaders : {});
+
+    // Every target must answer the canned bytes before it is timed; one that cannot is left out.
+    const usable: TargetId[] = [];
+    for (const t of TARGETS) {
+      const problems: string[] = [];
+      for (const [name, a] of Object.entries(ops)) {
+        const res = await fetch(urlOf(t, a), { headers: headersOf(t) });
+        const body = Buffer.from(await res.arrayBuffer());
+        if (res.status !== 200)
+          problems.push(`${name}: HTTP ${res.status} ${body.toString('utf8', 0, 200)}`);
+        else if (!body.equals(a.body))
+          problems.push(`${name}: the answer differs from the canned body`);
+      }
+      if (problems.length === 0) usable.push(t);
+      else s.skip(`${TARGET_NAMES[t]} is not measured: ${problems.join('; ')}`);
+    }
+
+    const watch = {
+      bff: bff.started.child.pid!,
+      nginx: nginx.started.child.pid!,
+      node: floor.child.pid!,
+    };
+    if (settings.warmupSec > 0) {
+      console.log(
+        `  [bff-overhead] warming up (${settings.warmupSec} s per target and operation)…`,
+      );
+      for (const t of usable) {
+        for (const a of Object.values(ops))
+          await runLoad({
+            url: urlOf(t, a),
+            connections: settings.connections[0]!,
+            durationSec: settings.warmupSec,
+            headers: headersOf(t),
+          });
+      }
+    }
+
+    const logs: Partial<Record<TargetId, string>> = {
+      b: join(dir, 'via-proxy.log'),
+      c: join(dir, 'via-bff.log'),
+    };
+    const logLines = async (t: TargetId): Promise<number> => {
+      const file = logs[t];
+      if (!file) return 0;
+      await sleep(1100); // nginx flushes its buffered access log every second
+      return countConnections(readLog(file)).requests;
+    };
+
+    // Only (b) and (c) reach the logged ports, so a log's count after one run is its count before the next.
+    const lastCount: Partial<Record<TargetId, number>> = {};
+    for (const t of usable) if (logs[t]) lastCount[t] = await logLines(t);
+    const runs: Run[] = [];
+    for (const connections of settings.connections) {
+      for (const op of ['list', 'small'] as const) {
+        for (const t of usable) {
+          const from = lastCount[t] ?? 0;
+          console.log(
+            `  [bff-overhead] ${TARGET_NAMES[t]}, ${op}, ${connections} connections, ${settings.durationSec} s…`,
+          );
+          const result = await runLoad({
+            url: urlOf(t, ops[op]),
+            connections,
+            durationSec: settings.durationSec,
+            headers: headersOf(t),
+            watch,
+          });
+          const run: Run = { target: t, op, result };
+          if (logs[t]) {
+            lastCount[t] = await logLines(t);
+            run.upstream = countConnections(readLog(logs[t]!), from);
+          }
+          runs.push(run);
+        }
+      }
+    }
+    const afterLoad = await bff.memory();
+
+    s.line(
+      `Loopback; autocannon in the benchmark process; one nginx worker; the BFF and the bare Node server each in their own process. ` +
+        `List: \`GET …/enhanced-connections?limit=${LIST_LIMIT}\` (canned answer of ${fmtKB(canned.list.body.length)} taken from the simulator's seeded state); ` +
+        `small GET: one basic connection (${fmt(canned.small.body.length)} B). Latency per request as the load generator saw it (sub-millisecond).`,
+      '',
+    );
+    for (const connections of settings.connections) {
+      for (const op of ['list', 'small'] as const) {
+        const rows = runs
+          .filter((r) => r.result.connections === connections && r.op === op)
+          .map((r) => [
+            TARGET_NAMES[r.target],
+            fmt(r.result.rps),
+            fmtMs(r.result.p50, 2),
+            fmtMs(r.result.p99, 2),
+            fmtMs(r.result.mean, 2),
+            fmt(r.result.non2xx + r.result.errors + r.result.timeouts),
+            r.upstream ? `${fmt(r.upstream.connections)} for ${fmt(r.upstream.requests)} req` : '–',
+            `${fmt(serverCores(r), 2)} / ${fmt(r.result.generatorCores, 2)}`,
+            fmt((serverCores(r) / r.result.rps) * 1e6),
+          ]);
+        if (rows.length === 0) continue;
+        s.line(`**${OP_NAMES[op]}, ${connections} connections**`, '');
+        s.table(
+          [
+            'target',
+            'req/s',
+            'p50',
+            'p99',
+            'mean',
+            'non-2xx + errors',
+            'upstream connections opened',
+            'CPU cores: server / load gen',
+            'server CPU µs per request',
+          ],
+          rows,
+        );
+      }
+    }
+
+    const get = (t: TargetId, op: OpId, c: number) =>
+      runs.find((r) => r.target === t && r.op === op && r.result.connections === c)?.result;
+    const ratioRows: string[][] = [];
+    for (const connections of settings.connections) {
+      for (const op of ['list', 'small'] as const) {
+        const [a, b, n, c] = (['a', 'b', 'n', 'c'] as const).map((t) => get(t, op, connections));
+        if (!c) continue;
+        ratioRows.push([
+          `${OP_NAMES[op]}, ${connections} conn.`,
+          a ? fmtPct(ratio(c.rps, a.rps)) : '–',
+          b ? fmtPct(ratio(c.rps, b.rps)) : '–',
+          n ? fmtPct(ratio(c.rps, n.rps)) : '–',
+          a ? fmtMs(c.p99 - a.p99, 2) : '–',
+          b ? fmtMs(c.p99 - b.p99, 2) : '–',
+          a && b ? fmtMs(b.p99 - a.p99, 2) : '–',
+        ]);
+      }
+    }
+    if (ratioRows.length > 0) {
+      s.line('**Ratios (same run)**', '');
+      s.table(
+        ['operation', 'req/s c/a', 'req/s c/b', 'req/s c/n', 'p99 c − a', 'p99 c − b', 'p99 b − a'],
+        ratioRows,
+      );
+    }
+
+    const judged = settings.connections[0]!;
+    for (const op of ['list', 'small'] as const) {
+      const [a, b, c] = (['a', 'b', 'c'] as const).map((t) => get(t, op, judged));
+      s.target(
+        `${OP_NAMES[op]}: p99 the BFF adds over (a), ${judged} conn.`,
+        `≤ ${P99_BUDGET_MS} ms`,
+        a && c ? fmtMs(c.p99 - a.p99, 2) : '–',
+        a && c ? c.p99 - a.p99 <= P99_BUDGET_MS : undefined,
+      );
+      s.target(
+        `${OP_NAMES[op]}: BFF req/s vs nginx proxy (b), ${judged} conn.`,
+        `≥ ${fmtPct(THROUGHPUT_SHARE)}`,
+        b && c ? fmtPct(ratio(c.rps, b.rps)) : '–',
+        b && c ? c.rps / b.rps >= THROUGHPUT_SHARE : undefined,
+      );
+    }
+    // Keep-alive holds when a run opens no more upstream connections than it has clients.
+    const bffRuns = runs.filter((r) => r.target === 'c' && r.upstream);
+    if (bffRuns.length > 0) {
+      const worst = bffRuns.reduce((w, r) =>
+        r.upstream!.connections / r.result.connections >
+        w.upstream!.connections / w.result.connections
+          ? r
+          : w,
+      );
+      s.target(
+        'BFF keep-alive to upstream: connections opened per run',
+        '≤ concurrent clients',
+        bffRuns
+          .map(
+            (r) =>
+              `${OP_NAMES[r.op]}/${r.result.connections}: ${fmt(r.upstream!.connections)} for ${fmt(r.upstream!.requests)} req`,
+          )
+          .join('; '),
+        worst.upstream!.connections <= worst.result.connections,
+      );
+    }
+
+    if (settings.profileSec > 0 && usable.includes('c'))
+      await profileBff(
+        s,
+        bff,
+        dir,
+        settings,
+        { list: urlOf('c', ops.list), small: urlOf('c', ops.small) },
+        bffHeaders,
+      );
+
+    const parseMs: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const t0 = performance.now();
+      JSON.parse(canned.list.body.toString('utf8'));
+      parseMs.push(performance.now() - t0);
+    }
+    s.note(
+      `for scale: one JSON.parse of the ${fmtKB(canned.list.body.length)} list answer takes ${fmtMs(median(parseMs), 2)} here (median of 30, benchmark process)`,
+    );
+    s.note(
+      'how measured: one autocannon instance per run (fixed concurrency, pipelining 1, keep-alive clients); req/s counts 2xx answers over the run; ' +
+        "server CPU per request = the answering process's CPU over its req/s (for (b) nginx's proxy and upstream together, for (c) the BFF alone, its upstream nginx not included), less sensitive to other load on the machine than latency; " +
+        'upstream connections are the distinct `$connection` serials in the access log of the nginx port that the proxy or the BFF talks to; CPU from /proc (utime+stime) over the run. ' +
+        'Targets: p99 overhead against (a), throughput against nginx as a proxy (b), both at the first concurrency level.',
+    );
+    s.note(
+      `the BFF's per-service upstream limiter is raised to ${BFF_LIMITS.maxConcurrency} calls in flight and ${fmt(BFF_LIMITS.maxRps)}/s (UPSTREAM_MAX_CONCURRENCY, UPSTREAM_MAX_RPS) so that it never queues here; ` +
+        'with its production defaults it caps each service on purpose (the cloud gateway throttles), which would measure the limiter, not the BFF.',
+    );
+    s.note(
+      'the load generator, nginx and the BFF share the machine; a "load gen" CPU near 1.0 means that run was bounded by the generator, not by the server.',
+    );
+    return { section: s.build(), memory: { atRest, afterLoad } };
+  } catch (err) {
+    return { section: s.build(err) };
+  } finally {
+    await bff?.stop();
+    await floor?.stop();
+    await nginx?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A CPU profile of the BFF under the same load, charged to the code that spent it. */
+async function profileBff(
+  s: SectionBuilder,
+  bff: BffChild,
+  dir: string,
+  settings: BenchSettings,
+  urls: Record<OpId, string>,
+  headers: Record<string, string>,
+): Promise<void> {
+  const connections = settings.connections[0]!;
+  for (const op of ['small', 'list'] as const) {
+    console.log(
+      `  [bff-overhead] profiling the BFF: ${op}, ${connections} connections, ${settings.profileSec} s…`,
+    );
+    const file = join(dir, `bff-${op}.cpuprofile`);
+    await bff.profile('start');
+    const result = await runLoad({
+      url: urls[op],
+      connections,
+      durationSec: settings.profileSec,
+      headers,
+    });
+    await bff.profile('stop', file);
+    const { busyMs, shares } = summariseProfile(
+      JSON.parse(readFileSync(file, 'utf8')) as CpuProfile,
+    );
+    const perRequestUs = (busyMs * 1000) / Math.max(1, result.ok);
+    s.line(
+      `**Where the BFF's CPU goes: ${OP_NAMES[op]}, ${connections} connections** (${fmt(result.ok)} requests, ${fmt(perRequestUs)} µs of BFF CPU per request, profiled separately from the timed runs; ` +
+        `${groupShares(shares)
+          .map((g) => `${g.kind} ${fmtPct(g.share, 0)}`)
+          .join(', ')})`,
+      '',
+    );
+    s.table(
+      ['charged to', 'share', 'µs per request'],
+      shares
+        .slice(0, 14)
+        .map((x) => [x.owner, fmtPct(x.share, 1), fmt((x.ms * 1000) / Math.max(1, result.ok))]),
+    );
+  }
+  s.note(
+    "profile: V8's sampling profiler inside the BFF process (250 µs interval, its own inspector work left out) during a separate load run; " +
+      'each sample is charged to the innermost frame with a source (app file, npm package or Node core module), so a native leaf such as a socket write counts for the module that called it.',
+  );
+}
+
+if (isMain(import.meta.url))
+  await runStandalone(async (settings) => (await runBffOverhead(settings)).section);
