@@ -1,9 +1,9 @@
 // Demo sign-ins: three users (viewer, operator, admin) with fresh random passwords on every start,
 // in a throw-away users file. The banner prints them; nothing else does.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createDemoUsers, type DemoConfig } from '../apps/bff/src/index.ts';
 
 export async function prepareDemoUsers(
@@ -16,7 +16,10 @@ export async function prepareDemoUsers(
   writeFileSync(usersFile, usersFileContent, { mode: 0o600 });
   // Tests read the demo sign-ins (and the simulator's admin URL, for fault rules) from this file.
   const credentialsOut = process.env.DEMO_CREDENTIALS_FILE;
-  if (credentialsOut) writeFileSync(credentialsOut, JSON.stringify({ users, simUrl: extra.simUrl }, null, 2), { mode: 0o600 });
+  if (credentialsOut) {
+    mkdirSync(dirname(credentialsOut), { recursive: true });
+    writeFileSync(credentialsOut, JSON.stringify({ users, simUrl: extra.simUrl }, null, 2), { mode: 0o600 });
+  }
   return {
     config: {
       ...config,
