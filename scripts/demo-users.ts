@@ -1,6 +1,5 @@
 // Demo sign-ins: three users (viewer, operator, admin) with fresh random passwords on every start,
 // in a throw-away users file. The banner prints them; nothing else does.
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -10,6 +9,9 @@ export async function prepareDemoUsers(
   config: DemoConfig,
   extra: { simUrl: string },
 ): Promise<{ config: DemoConfig; bannerLines: string[] }> {
+  if (config.consoleUsersFile) {
+    return { config, bannerLines: [`Sign in with the users of CONSOLE_USERS_FILE (${config.consoleUsersFile}).`] };
+  }
   const { users, usersFileContent } = await createDemoUsers();
   const dir = mkdtempSync(join(tmpdir(), 'dsc-demo-'));
   const usersFile = join(dir, 'users.json');
@@ -23,8 +25,7 @@ export async function prepareDemoUsers(
   return {
     config: {
       ...config,
-      consoleUsersFile: config.consoleUsersFile ?? usersFile,
-      sessionSecret: config.sessionSecret ?? randomBytes(32).toString('base64url'),
+      consoleUsersFile: usersFile,
     },
     bannerLines: [
       'Demo sign-ins (new random passwords at every start):',
