@@ -5,18 +5,19 @@ import { pinoHttp } from 'pino-http';
 import type { LogLevel } from './config.ts';
 import { contextOf } from './request-context.ts';
 
+const SECRET_KEYS = ['password', 'sk', 'securityToken', 'sessionSecret', 'credentials', 'authorization', 'cookie'];
+const SECRET_HEADERS = ['authorization', 'cookie', '["set-cookie"]', '["x-security-token"]'];
+
 /**
- * Bodies and headers are never logged; these paths are redacted in case an object carrying them
- * ever is (an error's cause, a config dump).
+ * Bodies and headers are never logged, and every log call names its fields, so the one object
+ * that can carry unknown keys is an error under `err` (the access line's and main's). Redaction
+ * covers it and its cause only: top-level wildcards made the redactor clone every log object,
+ * a measurable share of the BFF's CPU per request.
  */
-export const REDACT_PATHS = [
-  'authorization', '*.authorization', 'headers.authorization', '*.headers.authorization',
-  'cookie', '*.cookie', 'headers.cookie', '*.headers.cookie',
-  '["set-cookie"]', '*["set-cookie"]', 'headers["set-cookie"]', '*.headers["set-cookie"]',
-  '["x-security-token"]', '*["x-security-token"]', 'headers["x-security-token"]', '*.headers["x-security-token"]',
-  'password', '*.password', 'sk', '*.sk', 'securityToken', '*.securityToken',
-  'sessionSecret', '*.sessionSecret', 'credentials', '*.credentials',
-];
+export const REDACT_PATHS = ['err', 'err.cause'].flatMap((base) => [
+  ...SECRET_KEYS.map((k) => `${base}.${k}`),
+  ...SECRET_HEADERS.map((h) => `${base}.headers${h.startsWith('[') ? h : `.${h}`}`),
+]);
 
 export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {
   const options = {

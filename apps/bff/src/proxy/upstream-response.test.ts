@@ -39,6 +39,16 @@ describe('interpretUpstreamResponse', () => {
     expect(r).toMatchObject({ code: 'UPSTREAM_RESULT_FAILED', message: 'queue busy' });
   });
 
+  it('judges large success bodies without losing DLI failures or truncation', () => {
+    const items = JSON.stringify(Array.from({ length: 2000 }, (_, i) => ({ id: `c-${i}`, is_success: false })));
+    const ok = `{"is_success":true,"connections":${items}}`;
+    const passed = interpretUpstreamResponse('dli.listEnhancedConnections', resp(200, ok));
+    expect((passed as { body: Buffer }).body.toString()).toBe(ok);
+    const failed = `{"connections":${items},"is_success" : false,"message":"quota exceeded"}`;
+    expect(interpretUpstreamResponse('dli.listEnhancedConnections', resp(200, failed))).toMatchObject({ code: 'UPSTREAM_RESULT_FAILED', message: 'quota exceeded' });
+    expect(interpretUpstreamResponse('dws.listClusters', resp(200, `{"clusters":${items}`))).toMatchObject({ code: 'UPSTREAM_BAD_RESPONSE' });
+  });
+
   it('refuses redirects and non-JSON success bodies', () => {
     expect(interpretUpstreamResponse('dws.listClusters', resp(302, ''))).toMatchObject({ status: 502, code: 'UPSTREAM_REDIRECT', upstream: { status: 302 } });
     expect(interpretUpstreamResponse('dws.listClusters', resp(200, '{"clusters":[{"id"'))).toMatchObject({ status: 502, code: 'UPSTREAM_BAD_RESPONSE' });

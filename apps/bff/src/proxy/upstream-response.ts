@@ -1,6 +1,7 @@
 import { mrsResultOk, UpdateDataConnectorResponse, type OperationId } from '@dsc/api-types';
 import { ApiError } from '../errors.ts';
-import { parseJsonSafe, upstreamError } from './upstream-errors.ts';
+import { upstreamError } from './upstream-errors.ts';
+import { viewSuccessBody } from './success-body.ts';
 
 export interface UpstreamResponse {
   status: number;
@@ -38,7 +39,8 @@ export function failureInSuccessBody(operationId: OperationId, json: unknown): s
 
 /**
  * Decides what the browser gets for a complete upstream response: its success body unchanged,
- * or an ApiError. Redirects are not followed; a 2xx whose body is not JSON is not passed on.
+ * or an ApiError. Redirects are not followed; a 2xx whose body is not JSON is not passed on (for a
+ * large body, one that does not open and close like JSON: see success-body.ts).
  */
 export function interpretUpstreamResponse(operationId: OperationId, r: UpstreamResponse): PassThrough | ApiError {
   const requestId = r.requestId;
@@ -50,14 +52,15 @@ export function interpretUpstreamResponse(operationId: OperationId, r: UpstreamR
   }
   if (r.status < 200 || r.status >= 300) return upstreamError(r.status, r.body, requestId, r.retryAfter);
 
-  const json = parseJsonSafe(r.body);
-  if (r.body.length > 0 && json === undefined) {
+  const view = viewSuccessBody(operationId, r.body);
+  const wellFormed = view.kind === 'unparsed' ? view.wellFormed : r.body.length === 0 || view.json !== undefined;
+  if (!wellFormed) {
     return new ApiError('UPSTREAM_BAD_RESPONSE', 'The cloud service sent an answer that is not valid JSON', {
       ...(requestId ? { requestId } : {}),
       upstream: { status: r.status },
     });
   }
-  const failure = failureInSuccessBody(operationId, json);
+  const failure = view.kind === 'parsed' ? failureInSuccessBody(operationId, view.json) : undefined;
   if (failure !== undefined) {
     return new ApiError('UPSTREAM_RESULT_FAILED', failure, {
       ...(requestId ? { requestId } : {}),

@@ -9,7 +9,10 @@ import '../../ui/data-table.css';
 
 /** Above this many rows only the ones in view (plus a margin) are in the DOM. */
 export const VIRTUALIZE_ABOVE = 100;
-const ESTIMATED_ROW_PX = 58;
+/** A collapsed connection's height, taken as is: only expanded ones are measured. */
+const COLLAPSED_ROW_PX = 58;
+/** A first guess for an expanded connection (its row and queue table) until it is measured. */
+const EXPANDED_ROW_PX = 220;
 
 const SORTABLE: Record<string, { asc: ConnectionSort; desc: ConnectionSort; first: ConnectionSort }> =
   {
@@ -39,11 +42,27 @@ export function ConnectionsTable(props: ConnectionsTableProps) {
   const columns = table.getVisibleLeafColumns();
   const virtual = !loading && rows.length > VIRTUALIZE_ABOVE;
 
-  const getItemKey = useCallback((i: number) => rows[i]?.id ?? i, [rows]);
+  // Each measurement makes the virtualiser recompute every later position (20,000 on a large
+  // list), so collapsed rows keep a fixed size and only expanded ones are measured. The key
+  // carries the expanded state, so collapsing a row drops back to the fixed size; `expanded` in
+  // the dependencies makes the virtualiser take new keys and sizes on every toggle.
+  const expanded = table.getState().expanded;
+  const getItemKey = useCallback(
+    (i: number) => {
+      const row = rows[i];
+      if (!row) return i;
+      return row.getIsExpanded() ? `${row.id}:expanded` : row.id;
+    },
+    [rows, expanded],
+  );
+  const estimateSize = useCallback(
+    (i: number) => (rows[i]?.getIsExpanded() ? EXPANDED_ROW_PX : COLLAPSED_ROW_PX),
+    [rows, expanded],
+  );
   const virtualizer = useVirtualizer({
     count: virtual ? rows.length : 0,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ESTIMATED_ROW_PX,
+    estimateSize,
     getItemKey,
     overscan: 8,
   });
@@ -85,11 +104,12 @@ export function ConnectionsTable(props: ConnectionsTableProps) {
           const row = rows[item.index];
           return row ? (
             <ConnectionRowGroup
-              key={item.key}
+              key={row.id}
               row={row}
               rowIndex={item.index}
               columnCount={columns.length}
-              measureRef={virtualizer.measureElement}
+              virtualized
+              measureRef={row.getIsExpanded() ? virtualizer.measureElement : undefined}
             />
           ) : null;
         })}
@@ -178,18 +198,20 @@ function ConnectionRowGroup({
   row,
   rowIndex,
   columnCount,
+  virtualized = false,
   measureRef,
 }: {
   row: Row<EnhancedConnection>;
   rowIndex: number;
   columnCount: number;
+  virtualized?: boolean;
   measureRef?: Ref<HTMLTableSectionElement> | undefined;
 }) {
   const expanded = row.getIsExpanded();
   return (
     <tbody ref={measureRef} data-index={rowIndex} className="connection-group">
       <tr
-        aria-rowindex={measureRef ? rowIndex + 2 : undefined}
+        aria-rowindex={virtualized ? rowIndex + 2 : undefined}
         data-expanded={expanded || undefined}
       >
         {row.getVisibleCells().map((cell) => {

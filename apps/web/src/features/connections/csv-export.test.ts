@@ -24,8 +24,8 @@ const conn = (n: number, extra: Partial<EnhancedConnection> = {}): EnhancedConne
 });
 
 describe('buildConnectionsCsv', () => {
-  it('writes a header and one row per connection, quoting what needs it', () => {
-    const csv = buildConnectionsCsv([
+  it('writes a header and one row per connection, quoting what needs it', async () => {
+    const csv = await buildConnectionsCsv([
       conn(1, {
         available_queue_info: [
           { name: 'q_a', status: 'active' },
@@ -59,20 +59,20 @@ describe('buildConnectionsCsv', () => {
     ]);
   });
 
-  it('neutralises cells a spreadsheet would run as a formula', () => {
-    const csv = buildConnectionsCsv([
+  it('neutralises cells a spreadsheet would run as a formula', async () => {
+    const csv = await buildConnectionsCsv([
       conn(2, { available_queue_info: [{ name: 'q', status: 'FAILED', err_msg: '=HYPERLINK("x")' }] }),
     ]);
     const row = Papa.parse<Record<string, string>>(csv.slice(1), { header: true }).data[0]!;
     expect(row.queue_errors).toBe('q: =HYPERLINK("x")'); // not at the start: harmless
-    const lead = buildConnectionsCsv([conn(3, { name: '@SUM(A1)' } as Partial<EnhancedConnection>)]);
+    const lead = await buildConnectionsCsv([conn(3, { name: '@SUM(A1)' } as Partial<EnhancedConnection>)]);
     expect(Papa.parse<Record<string, string>>(lead.slice(1), { header: true }).data[0]!.name).toBe(
       "'@SUM(A1)",
     );
   });
 
-  it('gives just the header for no rows', () => {
-    expect(buildConnectionsCsv([])).toBe(`\uFEFF${CSV_FIELDS.join(',')}`);
+  it('gives just the header for no rows', async () => {
+    expect(await buildConnectionsCsv([])).toBe(`\uFEFF${CSV_FIELDS.join(',')}`);
   });
 
   it('names the file after the moment, without characters file systems refuse', () => {

@@ -42,7 +42,9 @@ export function ExportCsv({ filters, view }: ExportCsvProps) {
         },
       });
       if (ac.signal.aborted) return;
-      downloadCsv(buildConnectionsCsv(rows), exportFilename(new Date()));
+      const csv = await buildConnectionsCsv(rows);
+      if (ac.signal.aborted) return;
+      downloadCsv(csv, exportFilename(new Date()));
       setState({ phase: 'done', rows: rows.length });
     } catch (e) {
       // Cancel has already said so; a late rejection of the aborted request changes nothing.

@@ -154,17 +154,14 @@ describe('parseHosts: size', () => {
       return csv ? `host-${i},${ip}` : `${ip} host-${i}`;
     }).join('\n');
 
-  it('reads 20,000 lines quickly, every entry valid by the upstream schema', () => {
+  // How fast is measured by `pnpm bench` (host editor), never in a timed test on a shared machine.
+  it('reads 20,000 lines, every entry valid by the upstream schema', () => {
     for (const csv of [false, true]) {
       const text = bigText(20_000, csv);
-      const started = performance.now();
       const r = parseHosts(text);
-      const elapsed = performance.now() - started;
       expect(r.errors).toEqual([]);
       expect(r.hosts).toHaveLength(20_000);
       expect(r.lines[19_999]).toBe(20_000);
-      // Generous for a slow shared machine; the point is "no freeze", not a benchmark.
-      expect(elapsed).toBeLessThan(1_500);
       expect(Hosts.safeParse(r.hosts).success).toBe(true);
     }
   });
