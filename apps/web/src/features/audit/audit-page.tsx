@@ -6,10 +6,9 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../lib/api-error.ts';
 import { roleCheck, useSessionUser } from '../../lib/session.ts';
-import { DataTable } from '../../ui/data-table.tsx';
-import { ErrorState } from '../../ui/error-state.tsx';
+import { PagedListEmpty } from '../../ui/empty-state.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
-import { Pager } from '../../ui/pager.tsx';
+import { PagedTable } from '../../ui/paged-table.tsx';
 import { RefreshBar } from '../../ui/refresh-bar.tsx';
 import { auditColumns } from './audit-columns.tsx';
 import { AuditFilters } from './audit-filters.tsx';
@@ -79,77 +78,29 @@ export function AuditPage() {
         onChange={(filters) => setSearch({ ...filters, page: 1 })}
         onReset={reset}
       />
-      {query.isError && <ErrorState error={query.error} onRetry={() => void query.refetch()} />}
-      {!(query.isError && !query.data) && (
-        <>
-          <DataTable
-            table={table}
-            caption={t('tableCaption', { page: search.page })}
-            loading={query.isPending}
-            busy={query.isPlaceholderData}
-            skeletonRows={8}
-            empty={
-              <EmptyAudit
-                filtered={hasFilters(search)}
-                beyondLastPage={search.page > 1}
-                onReset={reset}
-                onFirstPage={() => setSearch({ page: 1 })}
-              />
-            }
+      <PagedTable
+        query={query}
+        table={table}
+        caption={t('tableCaption', { page: search.page })}
+        skeletonRows={8}
+        empty={
+          <PagedListEmpty
+            ns="audit"
+            filtered={hasFilters(search)}
+            beyondLastPage={search.page > 1}
+            onReset={reset}
+            onFirstPage={() => setSearch({ page: 1 })}
           />
-          {query.data && (
-            <Pager
-              page={search.page}
-              pageSize={search.pageSize}
-              total={query.data.total}
-              rowCount={query.data.entries.length}
-              onPageChange={(page) => setSearch({ page })}
-              pageSizes={AUDIT_PAGE_SIZES}
-              onPageSizeChange={(pageSize) =>
-                setSearch({ pageSize: pageSize as AuditSearch['pageSize'], page: 1 })
-              }
-              disabled={query.isPlaceholderData}
-            />
-          )}
-        </>
-      )}
+        }
+        page={search.page}
+        pageSize={search.pageSize}
+        pageSizes={AUDIT_PAGE_SIZES}
+        counts={(data) => ({ total: data.total, rowCount: data.entries.length })}
+        onPageChange={(page) => setSearch({ page })}
+        onPageSizeChange={(pageSize) =>
+          setSearch({ pageSize: pageSize as AuditSearch['pageSize'], page: 1 })
+        }
+      />
     </>
-  );
-}
-
-interface EmptyAuditProps {
-  filtered: boolean;
-  beyondLastPage: boolean;
-  onReset: () => void;
-  onFirstPage: () => void;
-}
-
-function EmptyAudit({ filtered, beyondLastPage, onReset, onFirstPage }: EmptyAuditProps) {
-  const { t } = useTranslation('audit');
-  if (beyondLastPage) {
-    return (
-      <div className="empty-state">
-        <p className="empty-state__title">{t('empty.pageTitle')}</p>
-        <button type="button" className="button" onClick={onFirstPage}>
-          {t('empty.firstPage')}
-        </button>
-      </div>
-    );
-  }
-  if (filtered) {
-    return (
-      <div className="empty-state">
-        <p className="empty-state__title">{t('empty.filteredTitle')}</p>
-        <button type="button" className="button" onClick={onReset}>
-          {t('filters.reset')}
-        </button>
-      </div>
-    );
-  }
-  return (
-    <div className="empty-state">
-      <p className="empty-state__title">{t('empty.title')}</p>
-      <p>{t('empty.body')}</p>
-    </div>
   );
 }

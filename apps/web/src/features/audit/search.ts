@@ -6,6 +6,7 @@ import {
   type AuditQuery,
 } from '@dsc/api-types';
 import { z } from 'zod';
+import { pageParam, textParam } from '../../lib/search-params.ts';
 
 export const AUDIT_PAGE_SIZES = [25, AUDIT_PAGE_DEFAULT, 100, 200] as const;
 
@@ -13,16 +14,6 @@ export const AUDIT_PAGE_SIZES = [25, AUDIT_PAGE_DEFAULT, 100, 200] as const;
 export const AUDIT_OPERATIONS: readonly string[] = [...SESSION_OPERATIONS, ...[...operationIds].sort()];
 
 export const auditSearchDefaults = { page: 1, pageSize: AUDIT_PAGE_DEFAULT } as const;
-
-// The router JSON-parses search values ("?user=123" arrives as a number): take text back as text.
-const text = (max: number) =>
-  z
-    .union([z.string(), z.number()])
-    .transform((v) => String(v).trim())
-    .pipe(z.string().max(max))
-    .transform((v) => v || undefined)
-    .optional()
-    .catch(undefined);
 
 /** A calendar day as the date input writes it (YYYY-MM-DD); anything else, or 2024-02-30, is dropped. */
 const day = z
@@ -34,14 +25,14 @@ const day = z
 // Each bad value falls back on its own, so a hand-edited link never breaks the page.
 export const auditSearchSchema = z
   .object({
-    page: z.coerce.number().int().min(1).max(1_000_000).default(auditSearchDefaults.page).catch(auditSearchDefaults.page),
+    page: pageParam(auditSearchDefaults.page),
     pageSize: z.coerce
       .number()
       .pipe(z.literal(AUDIT_PAGE_SIZES))
       .default(auditSearchDefaults.pageSize)
       .catch(auditSearchDefaults.pageSize),
-    user: text(64),
-    operation: text(200),
+    user: textParam(64),
+    operation: textParam(200),
     outcome: z.enum(AUDIT_OUTCOMES).optional().catch(undefined),
     from: day,
     to: day,

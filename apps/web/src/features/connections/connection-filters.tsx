@@ -1,5 +1,5 @@
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FilterField } from '../../ui/filter-field.tsx';
 import {
   CONNECTION_STATUSES,
   QUEUE_STATUS_FILTERS,
@@ -27,7 +27,6 @@ function serialiseTags(rows: readonly TagPair[]): string | undefined {
 
 export function ConnectionFilters({ search, onChange, onReset }: ConnectionFiltersProps) {
   const { t } = useTranslation('connections');
-  const ids = { name: useId(), status: useId(), queues: useId(), sort: useId(), sortHint: useId() };
 
   const name = useUrlDraft<string>({
     urlValue: search.name ?? '',
@@ -51,88 +50,89 @@ export function ConnectionFilters({ search, onChange, onReset }: ConnectionFilte
       onSubmit={(e) => e.preventDefault()}
     >
       <div className="toolbar connection-filters__row">
-        <div className="field">
-          <label htmlFor={ids.name}>{t('filters.name')}</label>
-          <input
-            id={ids.name}
-            name="name"
-            type="search"
-            className="input connection-filters__name"
-            maxLength={64}
-            value={name.draft}
-            onChange={(e) => name.setDraft(e.target.value)}
-            // No submit button (filters apply as you type): Enter applies without the pause.
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') {
-                e.preventDefault();
-                name.flush();
+        <FilterField label={t('filters.name')}>
+          {({ id }) => (
+            <input
+              id={id}
+              name="name"
+              type="search"
+              className="input connection-filters__name"
+              maxLength={64}
+              value={name.draft}
+              onChange={(e) => name.setDraft(e.target.value)}
+              // No submit button (filters apply as you type): Enter applies without the pause.
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') {
+                  e.preventDefault();
+                  name.flush();
+                }
+              }}
+              autoComplete="off"
+              spellCheck={false}
+            />
+          )}
+        </FilterField>
+        <FilterField label={t('filters.status')}>
+          {({ id }) => (
+            <select
+              id={id}
+              className="select"
+              value={search.status ?? ''}
+              onChange={(e) =>
+                onChange({
+                  status: CONNECTION_STATUSES.find((s) => s === e.target.value),
+                  page: 1,
+                })
               }
-            }}
-            autoComplete="off"
-            spellCheck={false}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.status}>{t('filters.status')}</label>
-          <select
-            id={ids.status}
-            className="select"
-            value={search.status ?? ''}
-            onChange={(e) =>
-              onChange({
-                status: CONNECTION_STATUSES.find((s) => s === e.target.value),
-                page: 1,
-              })
-            }
-          >
-            <option value="">{t('filters.anyStatus')}</option>
-            {CONNECTION_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`filters.statusOption.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.queues}>{t('filters.queues')}</label>
-          <select
-            id={ids.queues}
-            className="select"
-            value={search.queues ?? ''}
-            onChange={(e) =>
-              onChange({ queues: QUEUE_STATUS_FILTERS.find((s) => s === e.target.value) })
-            }
-          >
-            <option value="">{t('filters.anyQueueStatus')}</option>
-            {QUEUE_STATUS_FILTERS.map((s) => (
-              <option key={s} value={s}>
-                {t(`filters.queueOption.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.sort}>{t('filters.sort')}</label>
-          <select
-            id={ids.sort}
-            className="select"
-            value={search.sort}
-            aria-describedby={ids.sortHint}
-            onChange={(e) => {
-              const sort = SORTS.find((s) => s === e.target.value);
-              if (sort) onChange({ sort });
-            }}
-          >
-            {SORTS.map((s) => (
-              <option key={s} value={s}>
-                {t(`sort.options.${s}`)}
-              </option>
-            ))}
-          </select>
-          <span id={ids.sortHint} className="field-hint">
-            {whole ? t('sort.hintAll') : t('sort.hintPage')}
-          </span>
-        </div>
+            >
+              <option value="">{t('filters.anyStatus')}</option>
+              {CONNECTION_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`filters.statusOption.${s}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </FilterField>
+        <FilterField label={t('filters.queues')}>
+          {({ id }) => (
+            <select
+              id={id}
+              className="select"
+              value={search.queues ?? ''}
+              onChange={(e) =>
+                onChange({ queues: QUEUE_STATUS_FILTERS.find((s) => s === e.target.value) })
+              }
+            >
+              <option value="">{t('filters.anyQueueStatus')}</option>
+              {QUEUE_STATUS_FILTERS.map((s) => (
+                <option key={s} value={s}>
+                  {t(`filters.queueOption.${s}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </FilterField>
+        <FilterField label={t('filters.sort')} hint={whole ? t('sort.hintAll') : t('sort.hintPage')}>
+          {({ id, describedBy }) => (
+            <select
+              id={id}
+              className="select"
+              value={search.sort}
+              aria-describedby={describedBy}
+              onChange={(e) => {
+                const sort = SORTS.find((s) => s === e.target.value);
+                if (sort) onChange({ sort });
+              }}
+            >
+              {SORTS.map((s) => (
+                <option key={s} value={s}>
+                  {t(`sort.options.${s}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </FilterField>
         <button type="button" className="button connection-filters__reset" onClick={onReset}>
           {t('filters.reset')}
         </button>

@@ -1,6 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Permission } from '../../lib/session.ts';
+import { EmptyState } from '../../ui/empty-state.tsx';
 
 export type EmptyKind = 'none' | 'filtered' | 'queueFiltered' | 'beyondLastPage';
 
@@ -24,20 +25,18 @@ export function ConnectionsEmpty({
   const { t } = useTranslation('connections');
   if (kind === 'beyondLastPage') {
     return (
-      <div className="empty-state">
-        <p className="empty-state__title">{t('empty.pageTitle')}</p>
+      <EmptyState title={t('empty.pageTitle')}>
         <button type="button" className="button" onClick={onFirstPage}>
           {t('empty.firstPage')}
         </button>
-      </div>
+      </EmptyState>
     );
   }
   if (kind === 'filtered' || kind === 'queueFiltered') {
     return (
-      <div className="empty-state">
-        <p className="empty-state__title">
-          {kind === 'filtered' ? t('empty.filteredTitle') : t('empty.queueFilteredTitle')}
-        </p>
+      <EmptyState
+        title={kind === 'filtered' ? t('empty.filteredTitle') : t('empty.queueFilteredTitle')}
+      >
         <span className="empty-state__actions">
           {kind === 'queueFiltered' && onFetchAll && (
             <button type="button" className="button" onClick={onFetchAll}>
@@ -48,15 +47,14 @@ export function ConnectionsEmpty({
             {t('filters.reset')}
           </button>
         </span>
-      </div>
+      </EmptyState>
     );
   }
   return (
-    <div className="empty-state">
-      <p className="empty-state__title">{t('empty.title')}</p>
+    <EmptyState title={t('empty.title')}>
       <p>{t('empty.body')}</p>
       <CreateConnectionAction permission={permission} />
-    </div>
+    </EmptyState>
   );
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageParam, textParam } from '../../lib/search-params.ts';
 import { formatTagFilter, parseTagFilter } from './tags-filter.ts';
 
 /** Rows per page; "all" asks upstream for everything at once (limit=0). */
@@ -26,15 +27,8 @@ export const connectionsSearchDefaults = {
 const upper = z.string().transform((v) => v.trim().toUpperCase());
 
 // A pasted or hand-edited URL must never break the page: each bad value falls back on its own.
-// The router JSON-parses search values, so "?name=123" arrives as a number: coerce it back.
 export const connectionsSearchSchema = z.object({
-  page: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(1_000_000)
-    .default(connectionsSearchDefaults.page)
-    .catch(connectionsSearchDefaults.page),
+  page: pageParam(connectionsSearchDefaults.page),
   pageSize: z
     .union([
       z.literal('all'),
@@ -42,13 +36,7 @@ export const connectionsSearchSchema = z.object({
     ])
     .default(connectionsSearchDefaults.pageSize)
     .catch(connectionsSearchDefaults.pageSize),
-  name: z
-    .union([z.string(), z.number()])
-    .transform((v) => String(v).trim())
-    .pipe(z.string().max(64))
-    .transform((v) => v || undefined)
-    .optional()
-    .catch(undefined),
+  name: textParam(64),
   status: upper.pipe(z.enum(CONNECTION_STATUSES)).optional().catch(undefined),
   // Kept in the upstream's own `k=v,k2=v2` form, normalised (trimmed) so equal filters share a URL.
   tags: z

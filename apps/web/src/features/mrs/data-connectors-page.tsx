@@ -4,10 +4,9 @@ import { getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePermission } from '../../lib/session.ts';
-import { DataTable } from '../../ui/data-table.tsx';
-import { ErrorState } from '../../ui/error-state.tsx';
+import { PagedListEmpty } from '../../ui/empty-state.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
-import { Pager } from '../../ui/pager.tsx';
+import { PagedTable } from '../../ui/paged-table.tsx';
 import { PermissionNote } from '../../ui/permission-note.tsx';
 import { RefreshBar } from '../../ui/refresh-bar.tsx';
 import { connectorColumns, toRow, type ConnectorRow } from './data-connector-columns.tsx';
@@ -46,7 +45,6 @@ export function DataConnectorsPage() {
     void navigate({ search: (prev) => ({ ...prev, ...next }) });
   const reset = () => void navigate({ search: {} });
   const filtered = Boolean(search.name || search.type);
-  const failedWithoutData = query.isError && !query.data;
 
   return (
     <>
@@ -72,76 +70,28 @@ export function DataConnectorsPage() {
         onChange={(filters) => setSearch({ ...filters, page: 1 })}
         onReset={reset}
       />
-      {query.isError && <ErrorState error={query.error} onRetry={() => void query.refetch()} />}
-      {!failedWithoutData && (
-        <>
-          <DataTable
-            table={table}
-            caption={t('tableCaption', { page: search.page })}
-            loading={query.isPending}
-            busy={query.isPlaceholderData}
-            empty={
-              <EmptyConnectors
-                filtered={filtered}
-                beyondLastPage={search.page > 1}
-                onReset={reset}
-                onFirstPage={() => setSearch({ page: 1 })}
-              />
-            }
+      <PagedTable
+        query={query}
+        table={table}
+        caption={t('tableCaption', { page: search.page })}
+        empty={
+          <PagedListEmpty
+            ns="mrs"
+            filtered={filtered}
+            beyondLastPage={search.page > 1}
+            onReset={reset}
+            onFirstPage={() => setSearch({ page: 1 })}
           />
-          {query.data && (
-            <Pager
-              page={search.page}
-              pageSize={search.pageSize}
-              total={query.data.total_count}
-              rowCount={query.data.data_connectors.length}
-              onPageChange={(page) => setSearch({ page })}
-              pageSizes={PAGE_SIZES}
-              onPageSizeChange={(pageSize) =>
-                setSearch({ pageSize: pageSize as MrsSearch['pageSize'], page: 1 })
-              }
-              disabled={query.isPlaceholderData}
-            />
-          )}
-        </>
-      )}
+        }
+        page={search.page}
+        pageSize={search.pageSize}
+        pageSizes={PAGE_SIZES}
+        counts={(data) => ({ total: data.total_count, rowCount: data.data_connectors.length })}
+        onPageChange={(page) => setSearch({ page })}
+        onPageSizeChange={(pageSize) =>
+          setSearch({ pageSize: pageSize as MrsSearch['pageSize'], page: 1 })
+        }
+      />
     </>
-  );
-}
-
-interface EmptyConnectorsProps {
-  filtered: boolean;
-  beyondLastPage: boolean;
-  onReset: () => void;
-  onFirstPage: () => void;
-}
-
-function EmptyConnectors({ filtered, beyondLastPage, onReset, onFirstPage }: EmptyConnectorsProps) {
-  const { t } = useTranslation('mrs');
-  if (beyondLastPage) {
-    return (
-      <div className="empty-state">
-        <p className="empty-state__title">{t('empty.pageTitle')}</p>
-        <button type="button" className="button" onClick={onFirstPage}>
-          {t('empty.firstPage')}
-        </button>
-      </div>
-    );
-  }
-  if (filtered) {
-    return (
-      <div className="empty-state">
-        <p className="empty-state__title">{t('empty.filteredTitle')}</p>
-        <button type="button" className="button" onClick={onReset}>
-          {t('filters.reset')}
-        </button>
-      </div>
-    );
-  }
-  return (
-    <div className="empty-state">
-      <p className="empty-state__title">{t('empty.title')}</p>
-      <p>{t('empty.body')}</p>
-    </div>
   );
 }
