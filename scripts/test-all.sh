@@ -10,7 +10,7 @@ status=0
 step() { echo; echo "== $*"; "$@" || { echo "!! failed: $*"; status=1; }; }
 
 step bash scripts/ensure-system-deps.sh
-step pnpm exec turbo run lint typecheck --output-logs=errors-only
+step pnpm exec turbo run lint typecheck --continue --output-logs=errors-only
 step pnpm exec tsc -p scripts/tsconfig.json
 step pnpm exec vitest run --reporter=default --reporter=json --outputFile="$TEST_REPORT_DIR/vitest.json"
 step pnpm exec turbo run build --output-logs=errors-only

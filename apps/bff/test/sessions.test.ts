@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type * as PasswordHash from '../src/auth/password-hash.ts';
 import {
   expectError,
   makeTestUsers,
@@ -14,10 +15,10 @@ import {
 // Records the cost parameters of every password check the BFF makes.
 const kdf = vi.hoisted(() => ({ calls: [] as Array<{ N: number; r: number; p: number }> }));
 vi.mock('../src/auth/password-hash.ts', async (importOriginal) => {
-  const m = await importOriginal<typeof import('../src/auth/password-hash.ts')>();
+  const m = await importOriginal<typeof PasswordHash>();
   return {
     ...m,
-    verifyPassword: (password: string, stored: import('../src/auth/password-hash.ts').ParsedHash) => {
+    verifyPassword: (password: string, stored: PasswordHash.ParsedHash) => {
       kdf.calls.push({ N: stored.N, r: stored.r, p: stored.p });
       return m.verifyPassword(password, stored);
     },
