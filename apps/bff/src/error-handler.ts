@@ -40,7 +40,7 @@ export function toApiError(err: unknown): ApiError {
 /** Last in the chain. Unexpected errors reach the access log line through `res.err`. */
 export const errorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
   const apiError = toApiError(err);
-  if (apiError.code === 'INTERNAL') res.err = err instanceof Error ? err : new Error(String(err));
+  if (apiError.code === 'INTERNAL') (res as { err?: Error }).err = err instanceof Error ? err : new Error(String(err));
   sendError(res, apiError);
 };
 

@@ -1,7 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
 import { pino, type DestinationStream, type Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
 import type { LogLevel } from './config.ts';
 import { contextOf } from './request-context.ts';
 
@@ -29,11 +28,17 @@ export function createLogger(level: LogLevel, destination?: DestinationStream): 
   return destination ? pino(options, destination) : pino(options);
 }
 
-function summary(req: IncomingMessage & { originalUrl?: string }, res: ServerResponse, durationMs: number) {
+type Req = IncomingMessage & { originalUrl?: string };
+type Res = ServerResponse & { err?: Error };
+
+function summary(req: Req, res: Res, durationMs: number) {
   const ctx = contextOf(req);
+  const url = req.originalUrl ?? req.url ?? '';
+  const q = url.indexOf('?');
   return {
+    requestId: ctx.requestId,
     method: req.method,
-    path: (req.originalUrl ?? req.url ?? '').split('?')[0],
+    path: q === -1 ? url : url.slice(0, q),
     status: res.statusCode,
     durationMs,
     operationId: ctx.operationId,
@@ -42,21 +47,31 @@ function summary(req: IncomingMessage & { originalUrl?: string }, res: ServerRes
   };
 }
 
-/** One JSON line per request: method, path, status, duration, request ids, operation id. */
+/**
+ * One JSON line per request, written when the answer is finished (or the connection closed
+ * before that): method, path, status, duration, request ids, operation id. Hand-written rather
+ * than pino-http: that one builds a child logger and serialises the request for every request,
+ * which the overhead benchmark measured at about a tenth of the BFF's CPU per small request.
+ */
 export function httpLogger(logger: Logger): RequestHandler {
-  return pinoHttp({
-    logger,
-    genReqId: (req) => contextOf(req).requestId,
-    quietReqLogger: true,
-    quietResLogger: true,
-    customAttributeKeys: { reqId: 'requestId' },
-    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-    customSuccessMessage: () => 'request completed',
-    customErrorMessage: () => 'request failed',
-    customSuccessObject: (req, res, val: { responseTime: number }) => summary(req, res, val.responseTime),
-    customErrorObject: (req, res, _err, val: { responseTime: number }) => ({
-      ...summary(req, res, val.responseTime),
-      ...(res.err ? { err: res.err } : {}),
-    }),
-  }) as unknown as RequestHandler;
+  return (req, res, next) => {
+    const started = performance.now();
+    let logged = false;
+    const done = () => {
+      if (logged) return;
+      logged = true;
+      res.off('finish', done);
+      res.off('close', done);
+      const durationMs = Math.round(performance.now() - started);
+      const r = res as Res;
+      const line = summary(req, r, durationMs);
+      if (!r.writableFinished) logger.warn(line, 'request aborted before the answer was sent');
+      else if (r.err || r.statusCode >= 500) logger.error(r.err ? { ...line, err: r.err } : line, 'request failed');
+      else if (r.statusCode >= 400) logger.warn(line, 'request completed');
+      else logger.info(line, 'request completed');
+    };
+    res.on('finish', done);
+    res.on('close', done);
+    next();
+  };
 }

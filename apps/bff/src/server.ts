@@ -43,6 +43,8 @@ export interface ServerDeps {
   idempotencyWaitMs?: number;
   /** How long /readyz reuses a check (default READINESS_CACHE_MS). */
   readinessCacheMs?: number;
+  /** How often a lookup checks CONSOLE_USERS_FILE for changes (default USERS_FILE_CHECK_MS); tests use 0. */
+  usersFileCheckMs?: number;
 }
 
 export interface BffServer {
@@ -74,7 +76,9 @@ export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
     fail([{ setting: 'CONSOLE_USERS_FILE', message: 'is missing (the JSON file of console users; `pnpm start` makes demo users in demo mode)' }]);
   }
   if (config.sessionSecret.length < 32) fail([{ setting: 'SESSION_SECRET', message: 'must be at least 32 characters' }]);
-  const users = loadUserDirectory(config.consoleUsersFile, logger);
+  const users = loadUserDirectory(config.consoleUsersFile, logger, {
+    ...(deps.usersFileCheckMs !== undefined ? { checkEveryMs: deps.usersFileCheckMs } : {}),
+  });
   const auditLog = deps.audit ?? openAuditLog(config.auditLogFile);
   const store = deps.store ?? (config.redisUrl ? createRedisStore({ url: config.redisUrl }) : createMemoryStore({ now: () => now().getTime() }));
   const sharedStore = deps.store !== undefined || config.redisUrl !== undefined;
@@ -145,6 +149,8 @@ export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
   );
   app.all('/api/status', statusRoute({ readiness, sessions }));
   app.use('/api', loadSession(sessions));
+  // The catalogue first: it carries nearly all the traffic, and the paths do not overlap.
+  app.use(catalogueRoutes({ authorize, upstream, forward: (op) => forwardStep(op, createDeps) }));
   app.use(
     sessionRoutes({
       sessions,
@@ -154,7 +160,6 @@ export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
     }),
   );
   app.use(auditRoutes({ log: auditLog }));
-  app.use(catalogueRoutes({ authorize, upstream, forward: (op) => forwardStep(op, createDeps) }));
   app.use('/api', apiNotFound);
 
   app.use(staticSpa(config.webDistDir));

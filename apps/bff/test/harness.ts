@@ -157,6 +157,8 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   const audit = opts.wrapAudit ? opts.wrapAudit(openAuditLog(auditLogFile)) : undefined;
   const bff = createServer(config, {
     logger: createLogger('debug', sink),
+    // Tests edit the users file and look at once.
+    usersFileCheckMs: 0,
     ...(opts.now ? { now: opts.now } : {}),
     ...(audit ? { audit } : {}),
     ...(opts.store ? { store: opts.store } : {}),

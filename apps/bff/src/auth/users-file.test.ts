@@ -90,13 +90,27 @@ describe('CONSOLE_USERS_FILE', () => {
     );
   });
 
+  it('checks the file at most every checkEveryMs', async () => {
+    const file = tempFile(
+      JSON.stringify([{ username: 'ada', role: 'admin', passwordHash: await hashPassword('pw', FAST) }]),
+    );
+    let t = 0;
+    const users = loadUserDirectory(file, logger, { checkEveryMs: 1_000, now: () => t });
+    writeFileSync(file, JSON.stringify([{ username: 'bob', role: 'viewer', passwordHash: await hashPassword('pw', FAST) }]));
+    t = 999;
+    expect((await users.find('ada'))?.role).toBe('admin');
+    t = 1_000;
+    expect(await users.find('ada')).toBeUndefined();
+    expect((await users.find('bob'))?.role).toBe('viewer');
+  });
+
   it('re-reads the file when it changes and keeps the last valid users when it breaks', async () => {
     const file = tempFile(
       JSON.stringify([
         { username: 'ada', role: 'admin', passwordHash: await hashPassword('pw', FAST) },
       ]),
     );
-    const users = loadUserDirectory(file, logger);
+    const users = loadUserDirectory(file, logger, { checkEveryMs: 0 });
     expect((await users.find('ada'))?.role).toBe('admin');
     writeFileSync(
       file,

@@ -82,10 +82,21 @@ const fingerprint = (s: BigIntStats): Fingerprint => `${s.ino}:${s.size}:${s.mti
 
 /**
  * Loads CONSOLE_USERS_FILE at start (a missing or invalid file stops the start, naming the
- * problem) and re-reads it whenever its size or times change, checked on each lookup. A later
+ * problem) and re-reads it whenever its size or times change, checked on a lookup at most every
+ * `checkEveryMs` (default USERS_FILE_CHECK_MS), so an edit takes effect within about a second. A later
  * invalid version is logged and ignored: the users from the last valid version stay in force.
  */
-export function loadUserDirectory(file: string, logger: Logger): UserDirectory {
+/** How often, at most, a lookup checks the users file for changes (a stat per request cost the BFF measurable CPU). */
+export const USERS_FILE_CHECK_MS = 1_000;
+
+export function loadUserDirectory(
+  file: string,
+  logger: Logger,
+  opts: { checkEveryMs?: number; now?: () => number } = {},
+): UserDirectory {
+  const checkEveryMs = opts.checkEveryMs ?? USERS_FILE_CHECK_MS;
+  const clock = opts.now ?? Date.now;
+  let checkedAt = clock();
   let users: Map<string, ConsoleUser>;
   let seen: Fingerprint;
   try {
@@ -126,10 +137,13 @@ export function loadUserDirectory(file: string, logger: Logger): UserDirectory {
 
   return {
     async find(username) {
-      refreshing ??= refresh().finally(() => {
-        refreshing = undefined;
-      });
-      await refreshing;
+      if (refreshing === undefined && clock() - checkedAt >= checkEveryMs) {
+        checkedAt = clock();
+        refreshing = refresh().finally(() => {
+          refreshing = undefined;
+        });
+      }
+      if (refreshing) await refreshing;
       return users.get(username);
     },
     unmatchable: () => unmatchableHash(dummyParams),

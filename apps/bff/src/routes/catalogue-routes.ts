@@ -1,5 +1,5 @@
-import express, { type RequestHandler, type Router } from 'express';
-import { isMutating, type HttpMethod } from '@dsc/api-types';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { isMutating } from '@dsc/api-types';
 import type { Authorize } from '../auth/authorize.ts';
 import type { UpstreamConfig } from '../config.ts';
 import { ApiError } from '../errors.ts';
@@ -9,6 +9,7 @@ import { buildUpstreamRequest } from '../proxy/build-upstream-request.ts';
 import { SIGNABLE_BODY_LIMIT_BYTES } from '../proxy/sign-upstream-request.ts';
 import { contextOf } from '../request-context.ts';
 import { jsonBody } from './json-body.ts';
+import { createOperationMatcher, type OperationMatch } from './operation-matcher.ts';
 import { validate } from './validate.ts';
 
 export interface CatalogueRouteDeps {
@@ -42,36 +43,72 @@ const buildStep = (op: Operation, upstream: UpstreamConfig): RequestHandler => (
   next();
 };
 
-const ROUTER_METHOD = { GET: 'get', POST: 'post', PUT: 'put', DELETE: 'delete' } as const;
+type Step = RequestHandler;
+
+/** Runs route steps in order the way a router would: next() goes on, next(err) or a throw (sync or async) stops. */
+function runSteps(steps: readonly Step[], req: Request, res: Response, done: NextFunction): void {
+  let i = 0;
+  const next: NextFunction = (err?: unknown) => {
+    if (err !== undefined && err !== 'route' && err !== 'router') {
+      done(err);
+      return;
+    }
+    const step = steps[i++];
+    if (!step) {
+      done();
+      return;
+    }
+    try {
+      const r = step(req, res, next) as unknown;
+      if (r instanceof Promise) r.catch(done);
+    } catch (e) {
+      done(e);
+    }
+  };
+  next();
+}
 
 /**
  * The BFF's only routes to the cloud: one per catalogue entry, nothing else (design.md: the BFF
  * is never an open signer). Each runs authorize → body → validate → Idempotency-Key → build →
  * forward (which signs each attempt); a known path with another method answers 405 with Allow.
+ * One handler matches every catalogue path (operation-matcher.ts) instead of an Express route per
+ * operation, which cost more CPU per request than anything the steps do.
  */
-export function catalogueRoutes(deps: CatalogueRouteDeps): Router {
-  const router = express.Router();
-  const methodsByPath = new Map<string, HttpMethod[]>();
-  for (const op of operations) {
-    router[ROUTER_METHOD[op.def.method]](
-      op.def.path,
-      identify(op),
-      authorizeStep(deps.authorize, op),
-      jsonBody(op.def),
-      validate(op.def),
-      idempotencyKeyStep(op.id),
-      buildStep(op, deps.upstream),
-      deps.forward(op),
-    );
-    methodsByPath.set(op.def.path, [...(methodsByPath.get(op.def.path) ?? []), op.def.method]);
-  }
-  for (const [path, methods] of methodsByPath) {
-    const allow = methods.includes('GET') ? [...methods, 'HEAD'] : methods;
-    router.all(path, (req, _res, next) => {
-      next(new ApiError('METHOD_NOT_ALLOWED', `${req.method} is not allowed here; use ${allow.join(', ')}`, {
-        headers: { Allow: allow.join(', ') },
-      }));
-    });
-  }
-  return router;
+export function catalogueRoutes(deps: CatalogueRouteDeps): RequestHandler {
+  const match = createOperationMatcher(operations);
+  const chains = new Map<Operation, Step[]>(
+    operations.map((op) => [
+      op,
+      [
+        identify(op),
+        authorizeStep(deps.authorize, op),
+        jsonBody(op.def),
+        validate(op.def),
+        idempotencyKeyStep(op.id),
+        buildStep(op, deps.upstream),
+        deps.forward(op),
+      ],
+    ]),
+  );
+  return (req, res, next) => {
+    let found: OperationMatch;
+    try {
+      found = match(req.method, req.path);
+    } catch (err) {
+      next(err);
+      return;
+    }
+    if (found.kind === 'none') {
+      next();
+      return;
+    }
+    if (found.kind === 'method-not-allowed') {
+      const allow = found.allow.join(', ');
+      next(new ApiError('METHOD_NOT_ALLOWED', `${req.method} is not allowed here; use ${allow}`, { headers: { Allow: allow } }));
+      return;
+    }
+    req.params = found.params;
+    runSteps(chains.get(found.op)!, req, res, next);
+  };
 }
