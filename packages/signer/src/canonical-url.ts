@@ -2,6 +2,8 @@ import { compareBytes, percentDecode, percentEncode } from './encode.ts';
 
 const ABSOLUTE = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 const RELATIVE_BASE = 'http://relative.invalid';
+/** Text that decodes and re-encodes to itself: only unreserved characters, no '%' or '+'. */
+const ALREADY_CANONICAL = /^[A-Za-z0-9_.~-]*$/;
 
 /**
  * WHATWG parsing, because that is what fetch and node:http put on the wire (dot segments
@@ -21,7 +23,7 @@ export function parseRequestUrl(url: string): { parsed: URL; relative: boolean }
 export function canonicalUri(pathname: string): string {
   const uri = pathname
     .split('/')
-    .map((segment) => percentEncode(percentDecode(segment, false)))
+    .map((segment) => (ALREADY_CANONICAL.test(segment) ? segment : percentEncode(percentDecode(segment, false))))
     .join('/');
   return uri.endsWith('/') ? uri : `${uri}/`;
 }
@@ -34,14 +36,20 @@ export function canonicalUri(pathname: string): string {
  */
 export function canonicalQueryString(search: string): string {
   const raw = search.startsWith('?') ? search.slice(1) : search;
-  const pairs: [Uint8Array, Uint8Array][] = [];
-  for (const piece of raw.split('&')) {
-    if (piece === '') continue;
-    const eq = piece.indexOf('=');
-    const key = eq < 0 ? piece : piece.slice(0, eq);
-    const value = eq < 0 ? '' : piece.slice(eq + 1);
-    pairs.push([percentDecode(key, true), percentDecode(value, true)]);
+  if (raw === '') return '';
+  const split = raw
+    .split('&')
+    .filter((piece) => piece !== '')
+    .map((piece): [string, string] => {
+      const eq = piece.indexOf('=');
+      return eq < 0 ? [piece, ''] : [piece.slice(0, eq), piece.slice(eq + 1)];
+    });
+  // Unreserved ASCII decodes and encodes to itself, and JS string order is byte order for ASCII.
+  if (split.every(([k, v]) => ALREADY_CANONICAL.test(k) && ALREADY_CANONICAL.test(v))) {
+    split.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+    return split.map(([k, v]) => `${k}=${v}`).join('&');
   }
+  const pairs = split.map(([k, v]): [Uint8Array, Uint8Array] => [percentDecode(k, true), percentDecode(v, true)]);
   pairs.sort((a, b) => compareBytes(a[0], b[0]) || compareBytes(a[1], b[1]));
   return pairs.map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`).join('&');
 }

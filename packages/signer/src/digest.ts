@@ -5,6 +5,8 @@ export const ALGORITHM = 'SDK-HMAC-SHA256';
 export const EMPTY_BODY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
 export function sha256Hex(data: Uint8Array | string): string {
+  // Every GET and DELETE signs an empty body.
+  if (data.length === 0) return EMPTY_BODY_SHA256;
   return createHash('sha256').update(data).digest('hex');
 }
 
