@@ -15,6 +15,8 @@ type SessionRecord = z.infer<typeof SessionRecord>;
 
 /** Idle time is tracked to this precision, so a burst of requests does not write on each one. */
 const TOUCH_EVERY_MS = 10_000;
+/** Store keys remembered for this many session ids (oldest forgotten first). */
+const KEY_CACHE_SIZE = 10_000;
 
 export interface SessionOptions {
   store: KvStore;
@@ -40,8 +42,17 @@ export interface Sessions {
 }
 
 export function createSessions(o: SessionOptions): Sessions {
-  const key = (id: string) =>
-    `session:${createHmac('sha256', o.secret).update(id).digest('base64url')}`;
+  // Every /api request looks its session up: remember recent ids' store keys instead of an HMAC each time.
+  const keys = new Map<string, string>();
+  const key = (id: string) => {
+    let k = keys.get(id);
+    if (k === undefined) {
+      k = `session:${createHmac('sha256', o.secret).update(id).digest('base64url')}`;
+      if (keys.size >= KEY_CACHE_SIZE) keys.delete(keys.keys().next().value!);
+      keys.set(id, k);
+    }
+    return k;
+  };
   const ttl = (r: SessionRecord, t: number) =>
     Math.min(r.lastSeenAt + o.idleMs, r.createdAt + o.absoluteMs) - t;
 
@@ -85,6 +96,7 @@ export function createSessions(o: SessionOptions): Sessions {
     },
     async destroy(id) {
       await o.store.delete(key(id));
+      keys.delete(id);
     },
   };
 }
