@@ -21,6 +21,7 @@ import { createLogger, httpLogger } from './logging.ts';
 import { forwardStep } from './proxy/forward.ts';
 import { createUpstreamCaller } from './proxy/upstream-caller.ts';
 import { requestId } from './request-context.ts';
+import { sequence } from './routes/run-steps.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
 import { catalogueRoutes } from './routes/catalogue-routes.ts';
 import { healthRoutes, statusRoute } from './routes/health-routes.ts';
@@ -73,14 +74,25 @@ export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
   const logger = deps.logger ?? createLogger(config.logLevel);
   const now = deps.now ?? (() => new Date());
   if (!config.consoleUsersFile) {
-    fail([{ setting: 'CONSOLE_USERS_FILE', message: 'is missing (the JSON file of console users; `pnpm start` makes demo users in demo mode)' }]);
+    fail([
+      {
+        setting: 'CONSOLE_USERS_FILE',
+        message:
+          'is missing (the JSON file of console users; `pnpm start` makes demo users in demo mode)',
+      },
+    ]);
   }
-  if (config.sessionSecret.length < 32) fail([{ setting: 'SESSION_SECRET', message: 'must be at least 32 characters' }]);
+  if (config.sessionSecret.length < 32)
+    fail([{ setting: 'SESSION_SECRET', message: 'must be at least 32 characters' }]);
   const users = loadUserDirectory(config.consoleUsersFile, logger, {
     ...(deps.usersFileCheckMs !== undefined ? { checkEveryMs: deps.usersFileCheckMs } : {}),
   });
   const auditLog = deps.audit ?? openAuditLog(config.auditLogFile);
-  const store = deps.store ?? (config.redisUrl ? createRedisStore({ url: config.redisUrl }) : createMemoryStore({ now: () => now().getTime() }));
+  const store =
+    deps.store ??
+    (config.redisUrl
+      ? createRedisStore({ url: config.redisUrl })
+      : createMemoryStore({ now: () => now().getTime() }));
   const sharedStore = deps.store !== undefined || config.redisUrl !== undefined;
 
   const sessions = createSessions({
@@ -127,25 +139,24 @@ export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
     fail([{ setting: 'TRUST_PROXY', message: 'is not a valid proxy address list' }]);
   }
 
-  app.use(trackInFlight);
-  app.use(requestId);
-  app.use(httpLogger(logger));
-  app.use(securityHeaders(), hsts);
+  app.use(sequence(trackInFlight, requestId, httpLogger(logger), securityHeaders(), hsts));
   app.use(healthRoutes({ readiness, draining: () => draining }));
 
   app.use(
     '/api',
-    noStore,
-    auditTrail({
-      log: auditLog,
-      now,
-      logger,
-      peekUser: async (req) => {
-        const id = readSessionId(req);
-        return id ? sessions.resolve(id, { touch: false }) : undefined;
-      },
-    }),
-    csrfGuard,
+    sequence(
+      noStore,
+      auditTrail({
+        log: auditLog,
+        now,
+        logger,
+        peekUser: async (req) => {
+          const id = readSessionId(req);
+          return id ? sessions.resolve(id, { touch: false }) : undefined;
+        },
+      }),
+      csrfGuard,
+    ),
   );
   app.all('/api/status', statusRoute({ readiness, sessions }));
   app.use('/api', loadSession(sessions));

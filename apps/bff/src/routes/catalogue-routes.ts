@@ -1,4 +1,4 @@
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { RequestHandler } from 'express';
 import { isMutating } from '@dsc/api-types';
 import type { Authorize } from '../auth/authorize.ts';
 import type { UpstreamConfig } from '../config.ts';
@@ -10,6 +10,7 @@ import { SIGNABLE_BODY_LIMIT_BYTES } from '../proxy/sign-upstream-request.ts';
 import { contextOf } from '../request-context.ts';
 import { jsonBody } from './json-body.ts';
 import { createOperationMatcher, type OperationMatch } from './operation-matcher.ts';
+import { runSteps, type Step } from './run-steps.ts';
 import { validate } from './validate.ts';
 
 export interface CatalogueRouteDeps {
@@ -42,31 +43,6 @@ const buildStep = (op: Operation, upstream: UpstreamConfig): RequestHandler => (
   ctx.upstream = built;
   next();
 };
-
-type Step = RequestHandler;
-
-/** Runs route steps in order the way a router would: next() goes on, next(err) or a throw (sync or async) stops. */
-function runSteps(steps: readonly Step[], req: Request, res: Response, done: NextFunction): void {
-  let i = 0;
-  const next: NextFunction = (err?: unknown) => {
-    if (err !== undefined && err !== 'route' && err !== 'router') {
-      done(err);
-      return;
-    }
-    const step = steps[i++];
-    if (!step) {
-      done();
-      return;
-    }
-    try {
-      const r = step(req, res, next) as unknown;
-      if (r instanceof Promise) r.catch(done);
-    } catch (e) {
-      done(e);
-    }
-  };
-  next();
-}
 
 /**
  * The BFF's only routes to the cloud: one per catalogue entry, nothing else (design.md: the BFF
