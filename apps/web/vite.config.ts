@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
@@ -26,8 +27,30 @@ function noInlineScripts(): Plugin {
   };
 }
 
-export default defineConfig({
+/**
+ * React's API from Preact (docs/decisions/006-preact-compat.md): the production build and the
+ * unit tests render with preact/compat, so what is tested is what ships. The dev server keeps
+ * React, for Fast Refresh.
+ */
+const preactCompat = [
+  { find: /^react$/, replacement: 'preact/compat' },
+  { find: /^react\/jsx-runtime$/, replacement: 'preact/compat/jsx-runtime' },
+  { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/compat/jsx-dev-runtime' },
+  { find: /^react-dom$/, replacement: 'preact/compat' },
+  { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+  { find: /^react-dom\/test-utils$/, replacement: 'preact/test-utils' },
+  // CommonJS that require()s React itself: an ESM equivalent on top of the aliases above.
+  {
+    find: /^use-sync-external-store(\/shim)?(\/index|\/with-selector)?(\.js)?$/,
+    replacement: fileURLToPath(
+      new URL('./src/lib/preact-compat/use-sync-external-store.ts', import.meta.url),
+    ),
+  },
+];
+
+export default defineConfig(({ command }) => ({
   plugins: [react(), noInlineScripts()],
+  resolve: { alias: command === 'build' || process.env.VITEST ? preactCompat : [] },
   server: {
     host: '127.0.0.1',
     port: 5173,
@@ -50,9 +73,12 @@ export default defineConfig({
       output: {
         // Libraries change far less often than the app: separate files stay cached across deploys.
         manualChunks(id) {
+          // One chunk per on-demand language (lib/i18n.ts), rather than one per translation file.
+          const strings = /\/src\/(?:.+\/)?i18n\/(?:[\w-]+\.)?([a-zA-Z]{2}(?:-[A-Za-z]+)?)\.json$/.exec(id);
+          if (strings?.[1] && strings[1] !== 'en') return `strings-${strings[1]}`;
           if (!id.includes('/node_modules/')) return undefined;
-          if (/\/node_modules\/(react|react-dom|scheduler|use-sync-external-store)\//.test(id))
-            return 'react';
+          // preact/compat stands in for React in the build (see preactCompat above).
+          if (/\/node_modules\/preact\//.test(id)) return 'preact';
           if (
             /\/node_modules\/@tanstack\/(react-router|router-core|history|store|react-store)\//.test(
               id,
@@ -67,4 +93,4 @@ export default defineConfig({
       },
     },
   },
-});
+}));

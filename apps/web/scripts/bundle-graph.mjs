@@ -7,6 +7,13 @@ import { join } from 'node:path';
 export const LIST_PAGE_SRC = 'src/features/connections/connections-list-page.tsx';
 
 /**
+ * The catalogue's schemas (and zod with them): not in the first paint, but imported by
+ * src/lib/api-schemas.ts as the first request starts (the session check), in parallel with it, so
+ * they are loaded before any answer is shown and before the user can open another page.
+ */
+export const FIRST_ANSWER_SRC = '../../packages/api-types/src/index.ts';
+
+/**
  * @typedef {{ file: string, name?: string, src?: string, isEntry?: boolean, isDynamicEntry?: boolean,
  *   imports?: string[], dynamicImports?: string[], css?: string[] }} ManifestChunk
  * @typedef {Record<string, ManifestChunk>} Manifest
@@ -78,7 +85,8 @@ export function routeChunks(manifest) {
 
 /**
  * The bundle as the budget sees it: the first paint of the list page (entry + its static imports +
- * the list page chunk and its static imports), and per lazily loaded page what it adds on top.
+ * the list page chunk and its static imports), what the first request loads alongside it (the
+ * schemas, FIRST_ANSWER_SRC), and per lazily loaded page what it adds on top.
  * `eager` names the pages that are loaded with the first paint although they should be lazy.
  * Throws when the list page is missing.
  * @param {Manifest} manifest
@@ -94,20 +102,34 @@ export function bundleGroups(manifest) {
     );
   const initial = staticClosure(manifest, [entry, list.key]);
   const eager = routes.filter((r) => r !== list && initial.has(r.key)).map((r) => r.src);
+  if (!manifest[FIRST_ANSWER_SRC]?.isDynamicEntry)
+    throw new Error(
+      `${FIRST_ANSWER_SRC} is not a lazily loaded chunk in the build (src/lib/api-schemas.ts no longer imports it? update FIRST_ANSWER_SRC in scripts/bundle-graph.mjs)`,
+    );
+  const firstAnswer = [...staticClosure(manifest, [FIRST_ANSWER_SRC])].filter(
+    (k) => !initial.has(k),
+  );
   const lazy = routes
     .filter((r) => r !== list)
-    .map((r) => ({
-      ...r,
-      files: jsFiles(
-        manifest,
-        [...staticClosure(manifest, [r.key])].filter((k) => !initial.has(k)),
-      ),
-    }));
+    .map((r) => {
+      const beyondFirstPaint = [...staticClosure(manifest, [r.key])].filter((k) => !initial.has(k));
+      return {
+        ...r,
+        /** What opening this page fetches beyond the first paint. */
+        files: jsFiles(manifest, beyondFirstPaint),
+        /** …and beyond the first answer's schemas, which are loaded by then. */
+        filesAfterFirstAnswer: jsFiles(
+          manifest,
+          beyondFirstPaint.filter((k) => !firstAnswer.includes(k)),
+        ),
+      };
+    });
   return {
     entry,
     entryFiles: jsFiles(manifest, entryClosure),
     listPage: list,
     initialFiles: jsFiles(manifest, initial),
+    firstAnswerFiles: jsFiles(manifest, firstAnswer),
     eager,
     lazy,
     allFiles: jsFiles(manifest, Object.keys(manifest)),

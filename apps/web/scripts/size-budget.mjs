@@ -2,6 +2,7 @@
 // `pnpm --filter web size`, step 1: stages the built JS by what loads it, so that size-limit
 // (.size-limit.json, step 2) can budget bytes that have content-hashed names:
 //   dist/.size-budget/list-page-initial/  what the first paint of /connections needs
+//   dist/.size-budget/first-answer/        the schemas (and zod) the first request loads alongside
 //   dist/.size-budget/lazy/<feature>/      what that feature's lazily loaded pages add on top
 // Fails when a page other than the list is loaded up front, or when the budgets and the build
 // disagree (a feature without a budget, a budget that matches nothing).
@@ -45,9 +46,10 @@ const stage = (files, dir) => {
   for (const file of files) copyFileSync(join(distDir, file), join(dir, basename(file)));
 };
 stage(groups.initialFiles, join(stageDir, 'list-page-initial'));
+stage(groups.firstAnswerFiles, join(stageDir, 'first-answer'));
 const areas = new Map();
 for (const page of groups.lazy)
-  areas.set(page.area, [...(areas.get(page.area) ?? []), ...page.files]);
+  areas.set(page.area, [...(areas.get(page.area) ?? []), ...page.filesAfterFirstAnswer]);
 for (const [area, files] of areas) stage([...new Set(files)], join(stageDir, 'lazy', area));
 
 const config = JSON.parse(readFileSync(join(webDir, '.size-limit.json'), 'utf8'));

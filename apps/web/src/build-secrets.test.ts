@@ -1,11 +1,12 @@
 // @vitest-environment node
 // The browser never holds a cloud credential: a production build made while the BFF's secrets are
 // in the environment must not carry any of them (nor their names' values under any encoding).
+// The same build also shows which renderer ships.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const CANARIES = {
   HUAWEICLOUD_SDK_AK: 'CANARYAKQTWAOYTTINDUT2Q',
@@ -27,7 +28,7 @@ describe('the production web build', () => {
   const outDir = mkdtempSync(join(tmpdir(), 'web-build-secrets-'));
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
-  it('contains no secret that was in the environment at build time', async () => {
+  beforeAll(async () => {
     const saved = { ...process.env };
     Object.assign(process.env, CANARIES);
     try {
@@ -40,6 +41,9 @@ describe('the production web build', () => {
     } finally {
       process.env = saved;
     }
+  }, 300_000);
+
+  it('contains no secret that was in the environment at build time', () => {
     const files = filesUnder(outDir);
     expect(files.some((f) => f.endsWith('.js'))).toBe(true);
     for (const file of files) {
@@ -49,5 +53,14 @@ describe('the production web build', () => {
         expect(text.includes(Buffer.from(value).toString('base64')), `${name} (base64) in ${file}`).toBe(false);
       }
     }
-  }, 300_000);
+  });
+
+  // docs/decisions/006-preact-compat.md: React's API comes from preact/compat in what ships.
+  it('renders with Preact: no React or React DOM code in it', () => {
+    const sources = filesUnder(outDir)
+      .filter((f) => f.endsWith('.js.map'))
+      .flatMap((f) => (JSON.parse(readFileSync(f, 'utf8')) as { sources: string[] }).sources);
+    expect(sources.some((s) => s.includes('/node_modules/preact/'))).toBe(true);
+    expect(sources.filter((s) => /\/node_modules\/(react|react-dom|scheduler)\//.test(s))).toEqual([]);
+  });
 });

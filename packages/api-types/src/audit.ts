@@ -1,17 +1,9 @@
 import { z } from 'zod';
 import { ROLES } from './roles.ts';
+import { AUDIT_OUTCOMES, AUDIT_PAGE_DEFAULT, AUDIT_PAGE_MAX } from './values.ts';
 
-/**
- * How an audited request ended: `success` (2xx), `denied` (no session, no permission, CSRF,
- * sign-in throttled), `invalid` (the request failed validation and reached nothing upstream),
- * `failure` (wrong credentials, an upstream error, anything else).
- */
-export const AUDIT_OUTCOMES = ['success', 'failure', 'denied', 'invalid'] as const;
 export const AuditOutcome = z.enum(AUDIT_OUTCOMES);
 export type AuditOutcome = z.infer<typeof AuditOutcome>;
-
-/** Operations the audit trail names besides catalogue operation ids (`dli.replaceHosts`, …). */
-export const SESSION_OPERATIONS = ['session.signIn', 'session.signOut'] as const;
 
 /**
  * One line of the audit trail (AUDIT_LOG_FILE, one JSON object per line). `user` is the signed-in
@@ -43,8 +35,6 @@ export const AuditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
-export const AUDIT_PAGE_DEFAULT = 50;
-export const AUDIT_PAGE_MAX = 500;
 
 /**
  * `GET /api/audit` query: exact `user` and `operation`, `outcome`, a time range (`from` and `to`

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { bffPath, catalogue, operationIds, upstreamPath } from './catalogue.ts';
+import { catalogue } from './catalogue.ts';
+import { bffPath, operationIds, upstreamPath } from './operations.ts';
 import { ROLES } from './roles.ts';
 
 const placeholders = (s: string, re: RegExp) => [...s.matchAll(re)].map((m) => m[1]).sort();

@@ -4,12 +4,10 @@ import {
   EnhancedConnection,
   ListEnhancedConnectionsQuery,
   ListEnhancedConnectionsResponse,
-  MAX_HOSTS,
   QueueBindingBody,
   Tag,
-  queueStatusOf,
-  queueUsableForEnhanced,
 } from './dli.ts';
+import { MAX_HOSTS, queueStatusOf, queueUsableForEnhanced } from './values.ts';
 
 const base = { name: 'conn_1', dest_vpc_id: 'vpc-1', dest_network_id: 'subnet-1' };
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { intLike, ipv4, queryInt } from './primitives.ts';
+import { MAX_HOSTS, QUEUE_BINDING_STATUSES } from './values.ts';
 
 const dliResult = { is_success: z.boolean().optional(), message: z.string().optional() };
 
@@ -23,7 +24,6 @@ export const Host = z.strictObject({
   ip: ipv4,
 });
 export type Host = z.infer<typeof Host>;
-export const MAX_HOSTS = 20_000;
 export const Hosts = z.array(Host).max(MAX_HOSTS, `must hold at most ${MAX_HOSTS} entries`);
 
 const TAG_CHARS = /^[\p{L}\p{N} _.:=+\-@]*$/u;
@@ -68,7 +68,7 @@ export const CreateEnhancedConnectionResponse = z.looseObject({
   connection_id: z.string(),
 });
 
-export const QueueBindingStatus = z.enum(['CREATING', 'ACTIVE', 'FAILED']);
+export const QueueBindingStatus = z.enum(QUEUE_BINDING_STATUSES);
 export type QueueBindingStatus = z.infer<typeof QueueBindingStatus>;
 
 export const AvailableQueueInfo = z.looseObject({
@@ -183,15 +183,3 @@ export const Queue = z.looseObject({
 });
 export type Queue = z.infer<typeof Queue>;
 export const ListQueuesResponse = z.looseObject({ ...dliResult, queues: z.array(Queue).default([]) });
-
-/** Docs: only yearly/monthly or dedicated queues may use enhanced connections, never `default`. */
-export function queueUsableForEnhanced(q: Queue): { usable: true } | { usable: false; reason: 'default' | 'shared-pay-per-use' } {
-  if (q.queue_name === 'default') return { usable: false, reason: 'default' };
-  if (q.resource_mode === 1 || q.charging_mode === 2) return { usable: true };
-  return { usable: false, reason: 'shared-pay-per-use' };
-}
-
-export function queueStatusOf(s: string): QueueBindingStatus | 'UNKNOWN' {
-  const up = s.toUpperCase();
-  return QueueBindingStatus.options.includes(up as QueueBindingStatus) ? (up as QueueBindingStatus) : 'UNKNOWN';
-}

@@ -22,32 +22,7 @@ export const DwsCluster = z.looseObject({
 export type DwsCluster = z.infer<typeof DwsCluster>;
 export const ListClustersResponse = z.looseObject({ clusters: z.array(DwsCluster), count: z.number().optional() });
 
-/** Only an ACTIVE cluster takes changes; frozen and failed ones are shown but not offered. */
-export function clusterAcceptsChanges(status: string): boolean {
-  return status.toUpperCase() === 'ACTIVE';
-}
-
-export const CONFIGURE_STATUS_CODES = {
-  100: 'CREATING',
-  200: 'ACTIVE',
-  300: 'FAILED',
-  400: 'DELETED',
-  401: 'DELETING',
-  500: 'UPDATING',
-  600: 'PENDING_REBOOT',
-} as const;
-export type ConfigureStatusName = (typeof CONFIGURE_STATUS_CODES)[keyof typeof CONFIGURE_STATUS_CODES];
-const NAMES = Object.values(CONFIGURE_STATUS_CODES) as string[];
-
-/** configure_status arrives as a number, a numeric string or a name: all map to the name. */
-export function configureStatusName(v: unknown): ConfigureStatusName | 'UNKNOWN' {
-  if (typeof v === 'number' || (typeof v === 'string' && /^\d+$/.test(v))) {
-    const name = (CONFIGURE_STATUS_CODES as Record<number, ConfigureStatusName>)[Number(v)];
-    return name ?? 'UNKNOWN';
-  }
-  if (typeof v === 'string' && NAMES.includes(v.toUpperCase())) return v.toUpperCase() as ConfigureStatusName;
-  return 'UNKNOWN';
-}
+/** Read with configureStatusName (values.ts): a number, a numeric string or a name. */
 export const ConfigureStatus = z.union([z.number(), z.string()]);
 
 export const ExtDataSource = z.looseObject({
@@ -123,6 +98,3 @@ export const DwsJob = z.looseObject({
   progress: z.union([z.string(), z.number()]).optional().nullable(),
 });
 export type DwsJob = z.infer<typeof DwsJob>;
-export function jobIsFinal(status: string): boolean {
-  return ['FAIL', 'SUCCESS', 'STOP'].includes(status.toUpperCase());
-}

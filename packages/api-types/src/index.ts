@@ -6,4 +6,6 @@ export * from './audit.ts';
 export * from './dli.ts';
 export * from './mrs.ts';
 export * from './dws.ts';
+export * from './operations.ts';
+export * from './values.ts';
 export * from './catalogue.ts';

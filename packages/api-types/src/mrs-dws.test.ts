@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { UpdateDataConnectorBody, buildSourceInfo, mrsResultOk, parseSourceInfo } from './mrs.ts';
-import { ReconfigureBody, configureStatusName, jobIsFinal } from './dws.ts';
+import { UpdateDataConnectorBody, buildSourceInfo, parseSourceInfo } from './mrs.ts';
+import { ReconfigureBody } from './dws.ts';
+import { configureStatusName, jobIsFinal, mrsResultOk } from './values.ts';
 import { parseUpstreamError } from './errors.ts';
 
 describe('MRS source_info', () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { intLike, pathId, queryInt } from './primitives.ts';
+import { MRS_SOURCE_TYPES } from './values.ts';
 
-export const MRS_SOURCE_TYPES = ['RDS_POSTGRES', 'RDS_MYSQL', 'gaussdb-mysql'] as const;
 export const MrsSourceType = z.enum(MRS_SOURCE_TYPES, { error: 'must be RDS_POSTGRES, RDS_MYSQL or gaussdb-mysql' });
 export type MrsSourceType = z.infer<typeof MrsSourceType>;
 
@@ -106,11 +106,8 @@ export const UpdateDataConnectorBody = z.strictObject({ data_connector: DataConn
 export type UpdateDataConnectorBody = z.infer<typeof UpdateDataConnectorBody>;
 export const CreateDataConnectorBody = UpdateDataConnectorBody;
 
-/** Seed 000: the description says `succeeded`, the example `succeed`; `failed` fails even on 200. */
+/** Seed 000: success is `succeeded` or `succeed` (mrsResultOk, values.ts); `failed` fails even on 200. */
 export const UpdateDataConnectorResponse = z.looseObject({ result: z.string() });
-export function mrsResultOk(result: string): boolean {
-  return result === 'succeeded' || result === 'succeed';
-}
 
 export const CreateDataConnectorResponse = z.looseObject({ connector_id: z.string() });
 

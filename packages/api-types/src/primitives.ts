@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IPV4, PATH_ID, PATH_ID_MAX } from './values.ts';
 
 /** Upstream docs type limit/offset as strings but SDKs send numbers: accept both, emit a number. */
 export const intLike = (min: number, max: number) =>
@@ -18,10 +19,7 @@ export const queryInt = (min: number, max: number) =>
 export const pathId = z
   .string()
   .min(1, 'is required')
-  .max(128, 'must be at most 128 characters')
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'may hold only letters, digits, _ . - and must start with a letter or digit');
-
-export const IPV4 =
-  /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+  .max(PATH_ID_MAX, `must be at most ${PATH_ID_MAX} characters`)
+  .regex(PATH_ID, 'may hold only letters, digits, _ . - and must start with a letter or digit');
 
 export const ipv4 = z.string().regex(IPV4, 'must be an IPv4 address (a.b.c.d, each 0–255)');

@@ -148,6 +148,32 @@ describe('apiRequest', () => {
     expect(err.status).toBe(200);
   });
 
+  it('loads a lazy schema while the request is in flight; a load that fails is a network error', async () => {
+    let answered = false;
+    mockFetch(async () => {
+      await new Promise((r) => setTimeout(r, 10));
+      answered = true;
+      return jsonResponse({ ok: true });
+    });
+    let loadStartedBeforeAnswer: boolean | undefined;
+    const value = await bffRequest({
+      method: 'GET',
+      path: '/api/x',
+      schema: async () => {
+        loadStartedBeforeAnswer = !answered;
+        return z.object({ ok: z.boolean() });
+      },
+    });
+    expect(loadStartedBeforeAnswer).toBe(true);
+    expect(value).toEqual({ ok: true });
+
+    mockFetch(() => jsonResponse({ ok: true }));
+    const err = await caught(
+      bffRequest({ method: 'GET', path: '/api/x', schema: () => Promise.reject(new Error('chunk load failed')) }),
+    );
+    expect(err).toMatchObject({ status: 0, code: 'NETWORK_ERROR' });
+  });
+
   it('reports an unreachable server as a network ApiError, but lets an abort through', async () => {
     mockFetch(() => {
       throw new TypeError('Failed to fetch');

@@ -1,16 +1,20 @@
-import {
-  bffPath,
-  catalogue,
-  type BodyOf,
-  type HttpMethod,
-  type OperationId,
-  type ParamsOf,
-  type QueryOf,
-  type ResponseOf,
-} from '@dsc/api-types';
-import type { z } from 'zod';
+import type { BodyOf, ParamsOf, QueryOf, ResponseOf } from '@dsc/api-types';
+import { bffPath, operations, type HttpMethod, type OperationId } from '@dsc/api-types/meta';
 import { ApiError, CLIENT_ERROR_CODES, apiErrorFromBody } from './api-error.ts';
+import { loadApiSchemas } from './api-schemas.ts';
+import { parseBody, type BodySchema } from './parse-body.ts';
 import { emitUnauthorized } from './unauthorized-events.ts';
+
+export type { BodySchema };
+
+/**
+ * A schema, or a function that loads one. Loaded schemas (the catalogue's, with zod) are fetched
+ * while the request is in flight, so keeping them out of the first paint costs no round trip.
+ */
+export type BodySchemaSource<T> = BodySchema<T> | (() => Promise<BodySchema<T>>);
+
+/** For answers whose body does not matter (a sign-out). */
+export const anyBody: BodySchema<unknown> = { safeParse: (data) => ({ success: true, data }) };
 
 export type QueryValue = string | number | boolean | null | undefined;
 
@@ -22,7 +26,7 @@ export interface BffRequestInit<T> {
   body?: unknown;
   signal?: AbortSignal | undefined;
   /** Parses the success body, so upstream quirks are normalised here and nowhere else. */
-  schema: z.ZodType<T>;
+  schema: BodySchemaSource<T>;
   /** false for calls whose 401 is an answer rather than a lost session (signing in). */
   notifyUnauthorized?: boolean | undefined;
   /** Extra request headers (e.g. `Idempotency-Key`); they cannot replace X-CSRF, Accept or Content-Type. */
@@ -52,7 +56,7 @@ export function apiRequest<Id extends OperationId>(
   id: Id,
   ...[options]: OptionsArg<Id>
 ): Promise<ResponseOf<Id>> {
-  const op = catalogue[id];
+  const op = operations[id];
   const opts: {
     params?: unknown;
     query?: unknown;
@@ -67,7 +71,8 @@ export function apiRequest<Id extends OperationId>(
     body: opts.body,
     signal: opts.signal,
     headers: opts.headers,
-    schema: op.response as unknown as z.ZodType<ResponseOf<Id>>,
+    schema: async () =>
+      (await loadApiSchemas()).catalogue[id].response as unknown as BodySchema<ResponseOf<Id>>,
   });
 }
 
@@ -85,6 +90,10 @@ export function buildUrl(path: string, query?: Readonly<Record<string, QueryValu
  * /api calls without it) and the same-origin session cookie; every failure becomes an ApiError.
  */
 export async function bffRequest<T>(init: BffRequestInit<T>): Promise<T> {
+  const schemaReady =
+    typeof init.schema === 'function' ? init.schema() : Promise.resolve(init.schema);
+  // Handled below once the answer is in; until then a failed load must not count as unhandled.
+  schemaReady.catch(() => undefined);
   const headers: Record<string, string> = {
     ...extraHeaders(init.headers),
     Accept: 'application/json',
@@ -119,13 +128,24 @@ export async function bffRequest<T>(init: BffRequestInit<T>): Promise<T> {
   const json = parseJson(text);
 
   if (!res.ok) {
-    const error = apiErrorFromBody(res.status, json.ok ? json.value : undefined, requestId);
+    const error = await apiErrorFromBody(res.status, json.ok ? json.value : undefined, requestId);
     if (error.status === 401 && init.notifyUnauthorized !== false) emitUnauthorized(error);
     throw error;
   }
 
-  const parsed = init.schema.safeParse(json.ok ? json.value : undefined);
-  if (!json.ok || !parsed.success) {
+  let schema: BodySchema<T>;
+  try {
+    schema = await schemaReady;
+  } catch {
+    throw new ApiError({
+      status: 0,
+      code: CLIENT_ERROR_CODES.network,
+      message: 'The console could not load the code that reads this answer',
+      requestId,
+    });
+  }
+  const parsed = json.ok ? await parseBody(schema, json.value, { signal: init.signal }) : undefined;
+  if (!parsed?.success) {
     throw new ApiError({
       status: res.status,
       code: CLIENT_ERROR_CODES.invalidResponse,

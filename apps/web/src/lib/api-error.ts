@@ -1,4 +1,4 @@
-import { ConsoleError } from '@dsc/api-types';
+import { loadApiSchemas } from './api-schemas.ts';
 
 export interface UpstreamErrorDetail {
   status: number;
@@ -48,14 +48,17 @@ export function isApiError(e: unknown): e is ApiError {
 /**
  * Reads an error response body. A console error body wins; anything else (an HTML page from a
  * proxy, an empty body) becomes a generic error carrying the status and the X-Request-Id header.
+ * The console error schema comes with the lazily loaded catalogue (api-schemas.ts); if that
+ * cannot load, the generic error is still given.
  */
-export function apiErrorFromBody(
+export async function apiErrorFromBody(
   status: number,
   body: unknown,
   headerRequestId?: string | null,
-): ApiError {
-  const parsed = ConsoleError.safeParse(body);
-  if (parsed.success) {
+): Promise<ApiError> {
+  const schemas = await loadApiSchemas().catch(() => undefined);
+  const parsed = schemas?.ConsoleError.safeParse(body);
+  if (parsed?.success) {
     const e = parsed.data.error;
     return new ApiError({
       status,

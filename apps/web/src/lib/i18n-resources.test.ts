@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildResources, detectLanguage } from './i18n-resources.ts';
+import { buildResources, detectLanguage, languageOfFile, loadResources } from './i18n-resources.ts';
 
 describe('buildResources', () => {
   it('names shell namespaces from the file and feature namespaces from the folder', () => {
@@ -31,6 +31,34 @@ describe('buildResources', () => {
     expect(() =>
       buildResources({ '../i18n/mrs.en.json': { a: 1 }, '../features/mrs/i18n/en.json': { a: 2 } }),
     ).toThrow(/defined twice/);
+  });
+});
+
+describe('loadResources', () => {
+  it("imports only the asked language's files and builds its namespaces", async () => {
+    const imported: string[] = [];
+    const file = (name: string, content: object) => async () => {
+      imported.push(name);
+      return content;
+    };
+    const files = {
+      '../i18n/common.en.json': file('common.en', { a: 'A' }),
+      '../i18n/common.zh-CN.json': file('common.zh-CN', { a: '甲' }),
+      '../features/mrs/i18n/zh-CN.json': file('mrs.zh-CN', { title: 'MRS 数据连接' }),
+      '../features/mrs/i18n/editor.zh-CN.json': file('mrs.editor.zh-CN', { editor: { x: '乙' } }),
+    };
+    await expect(loadResources(files, 'zh-CN')).resolves.toEqual({
+      common: { a: '甲' },
+      mrs: { title: 'MRS 数据连接', editor: { x: '乙' } },
+    });
+    expect(imported.sort()).toEqual(['common.zh-CN', 'mrs.editor.zh-CN', 'mrs.zh-CN']);
+  });
+
+  it('tells the language of a file by the naming rules', () => {
+    expect(languageOfFile('../i18n/forms.zh-CN.json')).toBe('zh-CN');
+    expect(languageOfFile('../features/connections/i18n/editor.en.json')).toBe('en');
+    expect(languageOfFile('../features/connections/i18n/en.json')).toBe('en');
+    expect(languageOfFile('../i18n/common.json')).toBeUndefined();
   });
 });
 

@@ -34,6 +34,24 @@ export function buildResources(modules: Record<string, unknown>): Resource {
   return resources;
 }
 
+/** The language a translation file holds, by the same naming rules as buildResources. */
+export function languageOfFile(file: string): string | undefined {
+  return namespaceAndLanguage(file)?.language;
+}
+
+/**
+ * The strings of one language from lazily imported translation files (`import.meta.glob` without
+ * `eager`): only that language's files are imported.
+ */
+export async function loadResources(
+  files: Record<string, () => Promise<unknown>>,
+  lng: Language,
+): Promise<ResourceLanguage> {
+  const mine = Object.entries(files).filter(([file]) => languageOfFile(file) === lng);
+  const loaded = await Promise.all(mine.map(async ([file, load]) => [file, await load()] as const));
+  return buildResources(Object.fromEntries(loaded))[lng] ?? {};
+}
+
 function namespaceAndLanguage(file: string): { namespace: string; language: string } | undefined {
   const feature = /\/features\/([^/]+)\/i18n\/(?:[a-z0-9-]+\.)?([a-zA-Z]{2}(?:-[A-Za-z]+)?)\.json$/.exec(file);
   if (feature?.[1] && feature[2]) return { namespace: feature[1], language: feature[2] };

@@ -1,16 +1,11 @@
-import {
-  catalogue,
-  roleAllows,
-  SessionResponse,
-  type OperationId,
-  type Role,
-  type SessionUser,
-  type SignInBody,
-} from '@dsc/api-types';
+import type { SessionUser, SignInBody } from '@dsc/api-types';
+import { operations, roleAllows, type OperationId, type Role } from '@dsc/api-types/meta';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
-import { bffRequest } from './api-client.ts';
+import { anyBody, bffRequest } from './api-client.ts';
 import { ApiError, CLIENT_ERROR_CODES, apiErrorFromBody, isApiError } from './api-error.ts';
+import { loadApiSchemas } from './api-schemas.ts';
+
+const sessionResponse = async () => (await loadApiSchemas()).SessionResponse;
 
 export const sessionKeys = { all: ['session'] as const };
 
@@ -20,7 +15,7 @@ export const sessionOptions = () =>
     queryKey: sessionKeys.all,
     queryFn: async ({ signal }): Promise<SessionUser | null> => {
       try {
-        const r = await bffRequest({ method: 'GET', path: '/api/session', schema: SessionResponse, signal, notifyUnauthorized: false });
+        const r = await bffRequest({ method: 'GET', path: '/api/session', schema: sessionResponse, signal, notifyUnauthorized: false });
         return r.user;
       } catch (e) {
         if (isApiError(e) && e.status === 401) return null;
@@ -62,6 +57,8 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
  * is the answer "wrong credentials", so nobody is told the session was lost.
  */
 export async function signIn(body: SignInBody): Promise<SessionUser> {
+  const schema = sessionResponse();
+  schema.catch(() => undefined);
   let res: Response;
   try {
     res = await fetch('/api/session', {
@@ -76,12 +73,12 @@ export async function signIn(body: SignInBody): Promise<SessionUser> {
   const requestId = res.headers.get('X-Request-Id');
   const json = await res.json().catch(() => undefined as unknown);
   if (!res.ok) {
-    const error = apiErrorFromBody(res.status, json, requestId);
+    const error = await apiErrorFromBody(res.status, json, requestId);
     if (res.status === 429) throw new SignInThrottledError(error, parseRetryAfter(res.headers.get('Retry-After')));
     throw error;
   }
-  const parsed = SessionResponse.safeParse(json);
-  if (!parsed.success) {
+  const parsed = (await schema.catch(() => undefined))?.safeParse(json);
+  if (!parsed?.success) {
     throw new ApiError({
       status: res.status,
       code: CLIENT_ERROR_CODES.invalidResponse,
@@ -95,7 +92,7 @@ export async function signIn(body: SignInBody): Promise<SessionUser> {
 /** DELETE /api/session; a 401 means the session was already gone, which is what was asked for. */
 export async function signOut(): Promise<void> {
   try {
-    await bffRequest({ method: 'DELETE', path: '/api/session', schema: z.unknown(), notifyUnauthorized: false });
+    await bffRequest({ method: 'DELETE', path: '/api/session', schema: anyBody, notifyUnauthorized: false });
   } catch (e) {
     if (isApiError(e) && e.status === 401) return;
     throw e;
@@ -112,7 +109,7 @@ export type Permission =
  * control and say why. The server enforces it regardless.
  */
 export function permissionFor(user: SessionUser | null | undefined, id: OperationId): Permission {
-  return roleCheck(user, catalogue[id].role);
+  return roleCheck(user, operations[id].role);
 }
 
 /** The same check for a role rather than an operation (the audit trail needs `admin`). */

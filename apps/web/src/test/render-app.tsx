@@ -19,6 +19,15 @@ export function renderApp(url: string, queryClient: QueryClient = testQueryClien
   return { ...view, router, queryClient };
 }
 
+/**
+ * Resolves once the effects of what has rendered so far have run. Preact runs effects after the
+ * next frame, or 35 ms at the latest; a test asserting that an effect did NOT do something waits
+ * for this first, or it would pass before the effect had a chance to run.
+ */
+export function afterEffects(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 60));
+}
+
 /** A signed-in user for tests: `testUser('viewer')` → `{ username: 'test-viewer', role: 'viewer' }`. */
 export function testUser(role: Role): SessionUser {
   return { username: `test-${role}`, role };

@@ -64,7 +64,7 @@ describe('ServiceStatusBanner', () => {
     expect(statusCalls(requests)[0]!.headers.get('X-CSRF')).toBe('1');
   });
 
-  it('checks every 30 seconds until all is well, then disappears and stops asking', async () => {
+  it('checks every 30 seconds until all is well twice in a row, disappearing at once, then stops asking', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     let dliOk = false;
     const { requests } = mockFetch(() => status(dliOk, true, true));
@@ -77,13 +77,30 @@ describe('ServiceStatusBanner', () => {
     dliOk = true;
     await act(() => vi.advanceTimersByTimeAsync(SERVICE_STATUS_POLL_MS));
     await vi.waitFor(() => expect(screen.queryByRole('status')).not.toBeInTheDocument());
-    await act(() => vi.advanceTimersByTimeAsync(3 * SERVICE_STATUS_POLL_MS));
     expect(statusCalls(requests)).toHaveLength(3);
+    await act(() => vi.advanceTimersByTimeAsync(SERVICE_STATUS_POLL_MS));
+    await vi.waitFor(() => expect(statusCalls(requests)).toHaveLength(4));
+    await act(() => vi.advanceTimersByTimeAsync(3 * SERVICE_STATUS_POLL_MS));
+    expect(statusCalls(requests)).toHaveLength(4);
     // The next failure starts watching again.
     dliOk = false;
     await pageReadFails(client, 429, 'THROTTLED');
     expect(await screen.findByRole('status')).toHaveTextContent('DLI');
-    expect(statusCalls(requests)).toHaveLength(4);
+    expect(statusCalls(requests)).toHaveLength(5);
+  });
+
+  it('keeps watching after an all-well answer that the BFF may have checked before the failure', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    // The first answer comes from the BFF's cache of a check made before DWS went down.
+    let answers = 0;
+    const { requests } = mockFetch(() => (answers++ === 0 ? status(true, true, true) : status(true, true, false)));
+    const client = renderBanner();
+    await pageReadFails(client);
+    await vi.waitFor(() => expect(statusCalls(requests)).toHaveLength(1));
+    expect(screen.queryByRole('status')).not.toBeInTheDocument();
+    await act(() => vi.advanceTimersByTimeAsync(SERVICE_STATUS_POLL_MS));
+    expect(await screen.findByRole('status')).toHaveTextContent('GaussDB(DWS) is not answering normally');
+    expect(statusCalls(requests)).toHaveLength(2);
   });
 
   it('renders nothing when the status cannot be read', async () => {

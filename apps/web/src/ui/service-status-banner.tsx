@@ -1,16 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { bffRequest } from '../lib/api-client.ts';
 import { isApiError } from '../lib/api-error.ts';
 import './service-status-banner.css';
 
-/** GET /api/status: the BFF's per-service readiness (the same as /readyz), for signed-in users. */
-const ServiceStatus = z.looseObject({
-  status: z.string(),
-  services: z.record(z.string(), z.looseObject({ ok: z.boolean() })),
-});
+/** GET /api/status, for signed-in users; its schema loads with the first request. */
+const serviceStatus = async () => (await import('./service-status-schema.ts')).ServiceStatus;
 
 export const serviceStatusKeys = { all: ['service-status'] as const };
 export const SERVICE_STATUS_POLL_MS = 30_000;
@@ -48,8 +44,9 @@ function useLastServerFailure(): number | undefined {
 /**
  * A banner under the header naming the cloud services that are not answering normally, so an
  * operator whose page just failed learns whether the cloud is to blame. It asks /api/status
- * as soon as a request fails server-side, then every 30 s until every service is fine again (no
- * polling while all is well: every open tab would otherwise keep the BFF probing the cloud).
+ * as soon as a request fails server-side, then every 30 s until two answers in a row find every
+ * service fine (no polling while all is well: every open tab would otherwise keep the BFF probing
+ * the cloud).
  * Renders nothing while all is well, or when the status itself cannot be read.
  */
 export function ServiceStatusBanner() {
@@ -59,20 +56,28 @@ export function ServiceStatusBanner() {
   const status = useQuery({
     queryKey: serviceStatusKeys.all,
     queryFn: ({ signal }) =>
-      bffRequest({ method: 'GET', path: '/api/status', schema: ServiceStatus, signal, notifyUnauthorized: false }),
+      bffRequest({ method: 'GET', path: '/api/status', schema: serviceStatus, signal, notifyUnauthorized: false }),
     enabled: watching,
     refetchInterval: SERVICE_STATUS_POLL_MS,
     staleTime: 0,
     retry: false,
   });
 
+  // All-well answers in a row since the last failure. The BFF may answer from a check it made up
+  // to 10 s earlier, before the failure: one all-well answer proves nothing, but the next one, a
+  // poll 30 s later, is a check made after the failure. Two in a row stop the watch until the
+  // next failure.
+  const wellInARow = useRef(0);
   useEffect(() => {
-    if (failedAt !== undefined) setWatching(true);
+    if (failedAt === undefined) return;
+    wellInARow.current = 0;
+    setWatching(true);
   }, [failedAt]);
   const allWell = status.data !== undefined && Object.values(status.data.services).every((s) => s.ok);
   useEffect(() => {
-    // A check made after the last failure found every service well: stop until the next failure.
-    if (allWell && failedAt !== undefined && status.dataUpdatedAt >= failedAt) setWatching(false);
+    if (failedAt === undefined || status.dataUpdatedAt < failedAt) return;
+    wellInARow.current = allWell ? wellInARow.current + 1 : 0;
+    if (wellInARow.current >= 2) setWatching(false);
   }, [allWell, status.dataUpdatedAt, failedAt]);
 
   const degraded = Object.entries(status.data?.services ?? {})

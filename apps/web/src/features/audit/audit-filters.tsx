@@ -1,4 +1,4 @@
-import { AUDIT_OUTCOMES } from '@dsc/api-types';
+import { AUDIT_OUTCOMES } from '@dsc/api-types/meta';
 import { useTranslation } from 'react-i18next';
 import { FilterField } from '../../ui/filter-field.tsx';
 import { FilterForm } from '../../ui/filter-form.tsx';

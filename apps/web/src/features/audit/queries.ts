@@ -1,6 +1,9 @@
-import { AuditPage, type AuditQuery } from '@dsc/api-types';
+import type { AuditQuery } from '@dsc/api-types';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { bffRequest } from '../../lib/api-client.ts';
+import { loadApiSchemas } from '../../lib/api-schemas.ts';
+
+const auditPage = async () => (await loadApiSchemas()).AuditPage;
 
 export const auditKeys = {
   all: ['audit'] as const,
@@ -13,7 +16,7 @@ export function auditTrailOptions(query: AuditQuery) {
   return queryOptions({
     queryKey: auditKeys.list(query),
     queryFn: ({ signal }) =>
-      bffRequest({ method: 'GET', path: '/api/audit', query, schema: AuditPage, signal }),
+      bffRequest({ method: 'GET', path: '/api/audit', query, schema: auditPage, signal }),
     placeholderData: keepPreviousData,
   });
 }

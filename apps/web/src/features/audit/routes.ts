@@ -3,12 +3,12 @@ import { createRoute, lazyRouteComponent, stripSearchParams } from '@tanstack/re
 import { roleCheck, sessionKeys } from '../../lib/session.ts';
 import { shellRoute } from '../../routes/shell-route.tsx';
 import { auditTrailOptions } from './queries.ts';
-import { auditSearchDefaults, auditSearchSchema, toAuditQuery } from './search.ts';
+import { auditSearchDefaults, toAuditQuery, validateAuditSearch } from './search.ts';
 
 export const auditRoute = createRoute({
   getParentRoute: () => shellRoute,
   path: 'audit',
-  validateSearch: auditSearchSchema,
+  validateSearch: validateAuditSearch,
   search: { middlewares: [stripSearchParams(auditSearchDefaults)] },
   loaderDeps: ({ search }) => search,
   loader: ({ context, deps }) => {

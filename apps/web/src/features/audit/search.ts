@@ -1,12 +1,17 @@
+import type { AuditOutcome, AuditQuery } from '@dsc/api-types';
 import {
   AUDIT_OUTCOMES,
   AUDIT_PAGE_DEFAULT,
   SESSION_OPERATIONS,
   operationIds,
-  type AuditQuery,
-} from '@dsc/api-types';
-import { z } from 'zod';
-import { pageParam, textParam } from '../../lib/search-params.ts';
+} from '@dsc/api-types/meta';
+import {
+  numberOfParam,
+  oneOfParam,
+  pageParam,
+  searchValidator,
+  textParam,
+} from '../../lib/search-params.ts';
 
 export const AUDIT_PAGE_SIZES = [25, AUDIT_PAGE_DEFAULT, 100, 200] as const;
 
@@ -15,32 +20,39 @@ export const AUDIT_OPERATIONS: readonly string[] = [...SESSION_OPERATIONS, ...[.
 
 export const auditSearchDefaults = { page: 1, pageSize: AUDIT_PAGE_DEFAULT } as const;
 
-/** A calendar day as the date input writes it (YYYY-MM-DD); anything else, or 2024-02-30, is dropped. */
-const day = z
-  .string()
-  .refine((v) => parseDay(v) !== undefined)
-  .optional()
-  .catch(undefined);
+export interface AuditSearch {
+  page: number;
+  pageSize: (typeof AUDIT_PAGE_SIZES)[number];
+  user?: string | undefined;
+  operation?: string | undefined;
+  outcome?: AuditOutcome | undefined;
+  /** Calendar days as the date input writes them (YYYY-MM-DD). */
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/** A calendar day (YYYY-MM-DD); anything else, or 2024-02-30, is dropped. */
+function dayParam(v: unknown): string | undefined {
+  return typeof v === 'string' && parseDay(v) !== undefined ? v : undefined;
+}
 
 // Each bad value falls back on its own, so a hand-edited link never breaks the page.
-export const auditSearchSchema = z
-  .object({
-    page: pageParam(auditSearchDefaults.page),
-    pageSize: z.coerce
-      .number()
-      .pipe(z.literal(AUDIT_PAGE_SIZES))
-      .default(auditSearchDefaults.pageSize)
-      .catch(auditSearchDefaults.pageSize),
-    user: textParam(64),
-    operation: textParam(200),
-    outcome: z.enum(AUDIT_OUTCOMES).optional().catch(undefined),
-    from: day,
-    to: day,
-  })
-  // A range that ends before it starts keeps its start: the BFF would refuse the pair.
-  .transform((s) => (s.from && s.to && s.to < s.from ? { ...s, to: undefined } : s));
+export function parseAuditSearch(raw: Record<string, unknown>): AuditSearch {
+  const from = dayParam(raw.from);
+  const to = dayParam(raw.to);
+  return {
+    page: pageParam(raw.page, auditSearchDefaults.page),
+    pageSize: numberOfParam(raw.pageSize, AUDIT_PAGE_SIZES) ?? auditSearchDefaults.pageSize,
+    user: textParam(raw.user, 64),
+    operation: textParam(raw.operation, 200),
+    outcome: oneOfParam(raw.outcome, AUDIT_OUTCOMES),
+    from,
+    // A range that ends before it starts keeps its start: the BFF would refuse the pair.
+    to: from && to && to < from ? undefined : to,
+  };
+}
 
-export type AuditSearch = z.output<typeof auditSearchSchema>;
+export const validateAuditSearch = searchValidator(parseAuditSearch);
 export type AuditFilters = Pick<AuditSearch, 'user' | 'operation' | 'outcome' | 'from' | 'to'>;
 
 /** The filter form's fields to filters: blank means "any"; the URL schema checks each value. */

@@ -1,13 +1,13 @@
-import { z } from 'zod';
+import { searchValidator } from '../../lib/search-params.ts';
 import { safeRedirectTarget } from './redirect-target.ts';
 
-// An unsafe or malformed target is dropped, never an error: the page still lets the user sign in.
-export const signInSearchSchema = z.object({
-  redirect: z
-    .unknown()
-    .transform((v) => safeRedirectTarget(v))
-    .optional()
-    .catch(undefined),
-});
+export interface SignInSearch {
+  redirect?: string | undefined;
+}
 
-export type SignInSearch = z.output<typeof signInSearchSchema>;
+// An unsafe or malformed target is dropped, never an error: the page still lets the user sign in.
+export function parseSignInSearch(raw: Record<string, unknown>): SignInSearch {
+  return { redirect: safeRedirectTarget(raw.redirect) };
+}
+
+export const validateSignInSearch = searchValidator(parseSignInSearch);

@@ -27,7 +27,8 @@ describe('sign-in page', { timeout: 20_000 }, () => {
     expect(screen.getByLabelText('Password')).toHaveAttribute('type', 'password');
     expect(screen.getByRole('combobox', { name: 'Language' })).toBeInTheDocument();
     expect(screen.queryByRole('navigation', { name: 'Main' })).not.toBeInTheDocument();
-    expect(document.title).toBe('Sign in · Datasource Console');
+    // Set in an effect, which runs after the page has painted.
+    await waitFor(() => expect(document.title).toBe('Sign in · Datasource Console'));
   });
 
   it('asks for both fields before sending anything', async () => {

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { consoleError, jsonResponse, mockFetch } from '../../test/fetch-mock.ts';
-import { renderApp } from '../../test/render-app.tsx';
+import { afterEffects, renderApp } from '../../test/render-app.tsx';
 
 vi.setConfig({ testTimeout: 20_000 });
 
@@ -103,6 +103,8 @@ describe('basic connections', () => {
     const bar = await screen.findByRole('progressbar', {}, { timeout: 5_000 });
     expect(bar).toHaveAttribute('aria-valuenow', '30');
     expect(screen.getByText(/updating every 5 s/)).toBeInTheDocument();
+    // The poll starts when the page subscribes, in an effect after the first paint.
+    await afterEffects();
 
     vi.advanceTimersByTime(5_000);
     await waitFor(() => expect(screen.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '65'));

@@ -7,7 +7,7 @@ import {
   mockFetch,
   type RecordedRequest,
 } from '../../test/fetch-mock.ts';
-import { renderApp, testQueryClient, testUser } from '../../test/render-app.tsx';
+import { afterEffects, renderApp, testQueryClient, testUser } from '../../test/render-app.tsx';
 
 // Whole-app renders with typing: on a shared, busy machine they need more than the 5 s default.
 vi.setConfig({ testTimeout: 30_000 });
@@ -285,7 +285,8 @@ describe('enhanced connections list: the URL is the state', () => {
       within(screen.getByRole('search')).getByRole('button', { name: 'Reset filters' }),
     );
     await waitFor(() => expect(router.state.location.searchStr).toBe(''));
-    expect(screen.getByLabelText('Tag 1 key')).toHaveValue('');
+    // The URL's new value reaches the tag draft in an effect, after the reset has painted.
+    await waitFor(() => expect(screen.getByLabelText('Tag 1 key')).toHaveValue(''));
     expect(screen.getByLabelText('Status', { selector: 'select' })).toHaveValue('');
   });
 
@@ -586,6 +587,10 @@ describe('enhanced connections list: polling', () => {
     renderApp('/connections');
     await screen.findByText('CREATING');
     expect(screen.getByText(/updating every 5 s/)).toBeInTheDocument();
+    // The query (re)starts its poll on every update once the page has subscribed, in an effect
+    // after the first paint: let those run before counting 5 s from now.
+    await afterEffects();
+    expect(vi.getTimerCount()).toBeGreaterThan(0);
     const first = listRequests(requests).length;
 
     vi.advanceTimersByTime(4_900);
@@ -610,6 +615,8 @@ describe('enhanced connections list: polling', () => {
     );
     renderApp('/connections');
     await screen.findByText('FAILED');
+    await afterEffects();
+    expect(vi.getTimerCount()).toBe(0);
     const first = listRequests(requests).length;
     vi.advanceTimersByTime(30_000);
     expect(listRequests(requests)).toHaveLength(first);

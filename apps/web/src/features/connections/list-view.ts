@@ -1,4 +1,5 @@
-import { queueStatusOf, type EnhancedConnection } from '@dsc/api-types';
+import type { EnhancedConnection } from '@dsc/api-types';
+import { queueStatusOf } from '@dsc/api-types/meta';
 import type { ConnectionSort, QueueStatusFilter } from './search.ts';
 
 /**

@@ -8,7 +8,7 @@ import {
   listParamsFromSearch,
   toListQuery,
 } from './queries.ts';
-import { connectionsSearchSchema } from './search.ts';
+import { parseConnectionsSearch } from './search.ts';
 
 type Conn = ListEnhancedConnectionsResponse['connections'][number];
 const conn = (queues: { name: string; status: string }[]): Conn => ({
@@ -73,7 +73,7 @@ describe('toListQuery', () => {
 
 describe('listParamsFromSearch', () => {
   it('keeps only what upstream filters by, so sorting and the queue filter share one cache entry', () => {
-    const search = connectionsSearchSchema.parse({
+    const search = parseConnectionsSearch({
       page: 3,
       pageSize: 'all',
       name: 'orders',
@@ -81,7 +81,7 @@ describe('listParamsFromSearch', () => {
       sort: 'name',
     });
     expect(listParamsFromSearch(search)).toEqual({ page: 1, pageSize: 0, name: 'orders' });
-    const other = connectionsSearchSchema.parse({ pageSize: 'all', name: 'orders' });
+    const other = parseConnectionsSearch({ pageSize: 'all', name: 'orders' });
     expect(connectionKeys.list(listParamsFromSearch(other))).toEqual(
       connectionKeys.list(listParamsFromSearch(search)),
     );

@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions, type Query } from '@tanstack/react-query';
-import { queueStatusOf, type ListEnhancedConnectionsResponse, type QueryOf } from '@dsc/api-types';
+import type { ListEnhancedConnectionsResponse, QueryOf } from '@dsc/api-types';
+import { queueStatusOf } from '@dsc/api-types/meta';
 import { apiRequest } from '../../lib/api-client.ts';
 import { effectivePage, type ConnectionStatusFilter, type ConnectionsSearch } from './search.ts';
 

@@ -1,4 +1,5 @@
-import { queueStatusOf, type AvailableQueueInfo } from '@dsc/api-types';
+import type { AvailableQueueInfo } from '@dsc/api-types';
+import { queueStatusOf } from '@dsc/api-types/meta';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePermission } from '../../lib/session.ts';

@@ -1,4 +1,5 @@
-import { queueStatusOf, type AvailableQueueInfo } from '@dsc/api-types';
+import type { AvailableQueueInfo } from '@dsc/api-types';
+import { queueStatusOf } from '@dsc/api-types/meta';
 import { useTranslation } from 'react-i18next';
 import { DateTime } from '../../ui/date-time.tsx';
 import { EmptyValue } from '../../ui/empty-value.tsx';

@@ -1,4 +1,5 @@
-import { queueUsableForEnhanced, type Queue } from '@dsc/api-types';
+import type { Queue } from '@dsc/api-types';
+import { queueUsableForEnhanced } from '@dsc/api-types/meta';
 import { queryOptions } from '@tanstack/react-query';
 import { apiRequest } from '../../lib/api-client.ts';
 

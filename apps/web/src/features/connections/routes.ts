@@ -2,12 +2,12 @@ import { createRoute, lazyRouteComponent, stripSearchParams } from '@tanstack/re
 import { shellRoute } from '../../routes/shell-route.tsx';
 import { connectionDetailOptions, listConnectionsOptions, listParamsFromSearch } from './queries.ts';
 import { queuesOptions } from './queues-query.ts';
-import { connectionsSearchDefaults, connectionsSearchSchema } from './search.ts';
+import { connectionsSearchDefaults, validateConnectionsSearch } from './search.ts';
 
 export const connectionsListRoute = createRoute({
   getParentRoute: () => shellRoute,
   path: 'connections',
-  validateSearch: connectionsSearchSchema,
+  validateSearch: validateConnectionsSearch,
   // Defaults stay out of the URL, so "/connections" and a reset view are the same link.
   search: { middlewares: [stripSearchParams(connectionsSearchDefaults)] },
   // Only what upstream sees: changing the client-side queue filter or sort fetches nothing.

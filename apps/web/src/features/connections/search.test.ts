@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { connectionsSearchSchema, effectivePage, hasAnyFilter, hasServerFilter } from './search.ts';
-
-const parse = (input: Record<string, unknown>) => connectionsSearchSchema.parse(input);
+import { effectivePage, hasAnyFilter, hasServerFilter, parseConnectionsSearch as parse } from './search.ts';
 
 describe('connections search params', () => {
   it('defaults to page 1 of 20, newest first, with no filters', () => {

@@ -1,5 +1,11 @@
-import { z } from 'zod';
-import { pageParam, textParam } from '../../lib/search-params.ts';
+import {
+  numberOfParam,
+  oneOfParam,
+  pageParam,
+  searchValidator,
+  textParam,
+  upperCase,
+} from '../../lib/search-params.ts';
 import { formatTagFilter, parseTagFilter } from './tags-filter.ts';
 
 /** Rows per page; "all" asks upstream for everything at once (limit=0). */
@@ -24,39 +30,38 @@ export const connectionsSearchDefaults = {
   sort: '-created',
 } as const satisfies { page: number; pageSize: PageSize; sort: ConnectionSort };
 
-const upper = z.string().transform((v) => v.trim().toUpperCase());
+export interface ConnectionsSearch {
+  page: number;
+  pageSize: PageSize;
+  name?: string | undefined;
+  status?: ConnectionStatusFilter | undefined;
+  /** Kept in the upstream's own `k=v,k2=v2` form, normalised (trimmed) so equal filters share a URL. */
+  tags?: string | undefined;
+  queues?: QueueStatusFilter | undefined;
+  sort: ConnectionSort;
+}
 
-// A pasted or hand-edited URL must never break the page: each bad value falls back on its own.
-export const connectionsSearchSchema = z.object({
-  page: pageParam(connectionsSearchDefaults.page),
-  pageSize: z
-    .union([
-      z.literal('all'),
-      z.coerce.number().pipe(z.literal(NUMERIC_PAGE_SIZES)),
-    ])
-    .default(connectionsSearchDefaults.pageSize)
-    .catch(connectionsSearchDefaults.pageSize),
-  name: textParam(64),
-  status: upper.pipe(z.enum(CONNECTION_STATUSES)).optional().catch(undefined),
-  // Kept in the upstream's own `k=v,k2=v2` form, normalised (trimmed) so equal filters share a URL.
-  tags: z
-    .string()
-    .transform((v, ctx) => {
-      const pairs = parseTagFilter(v);
-      const text = pairs && formatTagFilter(pairs);
-      if (!text) {
-        ctx.addIssue({ code: 'custom', message: 'not a tag filter' });
-        return z.NEVER;
-      }
-      return text;
-    })
-    .optional()
-    .catch(undefined),
-  queues: upper.pipe(z.enum(QUEUE_STATUS_FILTERS)).optional().catch(undefined),
-  sort: z.enum(SORTS).default(connectionsSearchDefaults.sort).catch(connectionsSearchDefaults.sort),
-});
+/**
+ * The URL's search to the list's view. A pasted or hand-edited URL never breaks the page: each bad
+ * value falls back on its own.
+ */
+export function parseConnectionsSearch(raw: Record<string, unknown>): ConnectionsSearch {
+  const tagPairs = typeof raw.tags === 'string' ? parseTagFilter(raw.tags) : undefined;
+  return {
+    page: pageParam(raw.page, connectionsSearchDefaults.page),
+    pageSize:
+      raw.pageSize === 'all'
+        ? 'all'
+        : (numberOfParam(raw.pageSize, NUMERIC_PAGE_SIZES) ?? connectionsSearchDefaults.pageSize),
+    name: textParam(raw.name, 64),
+    status: oneOfParam(raw.status, CONNECTION_STATUSES, upperCase),
+    tags: (tagPairs && formatTagFilter(tagPairs)) || undefined,
+    queues: oneOfParam(raw.queues, QUEUE_STATUS_FILTERS, upperCase),
+    sort: oneOfParam(raw.sort, SORTS) ?? connectionsSearchDefaults.sort,
+  };
+}
 
-export type ConnectionsSearch = z.output<typeof connectionsSearchSchema>;
+export const validateConnectionsSearch = searchValidator(parseConnectionsSearch);
 
 /** The part of the view upstream filters by (the rest is applied to the fetched rows). */
 export function hasServerFilter(s: ConnectionsSearch): boolean {

@@ -1,4 +1,4 @@
-import { clusterAcceptsChanges } from '@dsc/api-types';
+import { clusterAcceptsChanges } from '@dsc/api-types/meta';
 
 /** Why a cluster's data sources can or cannot be changed right now. */
 export type ClusterChangeState = 'open' | 'frozen' | 'failed' | 'busy';

@@ -1,4 +1,5 @@
-import { configureStatusName, type ExtDataSource } from '@dsc/api-types';
+import type { ExtDataSource } from '@dsc/api-types';
+import { configureStatusName } from '@dsc/api-types/meta';
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
 import { DateTime } from '../../ui/date-time.tsx';

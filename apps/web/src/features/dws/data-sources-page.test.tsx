@@ -162,7 +162,8 @@ describe('DWS external data sources', { timeout: 20_000 }, () => {
     expect(await within(panel).findByText('SUCCESS', {}, { timeout: 10_000 })).toBeInTheDocument();
     expect(within(panel).getByText('The job succeeded. The data source list has been refreshed.')).toBeInTheDocument();
     await waitFor(() => expect(sourceReads(requests)).toBeGreaterThan(readsBefore));
-    expect(within(await rowOf('obs_orders')).getByText('PENDING REBOOT')).toBeInTheDocument();
+    // The re-read is sent; its answer is shown once it has arrived and been checked.
+    expect(await within(await rowOf('obs_orders')).findByText('PENDING REBOOT')).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByRole('link', { name: /job running in DWS/ })).not.toBeInTheDocument());
   });
 

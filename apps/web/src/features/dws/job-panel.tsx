@@ -1,4 +1,4 @@
-import { jobIsFinal } from '@dsc/api-types';
+import { jobIsFinal } from '@dsc/api-types/meta';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';

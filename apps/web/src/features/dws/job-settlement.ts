@@ -1,4 +1,5 @@
-import { jobIsFinal, type DwsJob } from '@dsc/api-types';
+import type { DwsJob } from '@dsc/api-types';
+import { jobIsFinal } from '@dsc/api-types/meta';
 import type { QueryClient } from '@tanstack/react-query';
 import { dwsKeys } from './queries.ts';
 import { removeRunningJob } from './running-jobs-store.ts';

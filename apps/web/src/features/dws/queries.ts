@@ -1,10 +1,5 @@
-import {
-  configureStatusName,
-  jobIsFinal,
-  type DwsJob,
-  type ExtDataSource,
-  type ReconfigureBody,
-} from '@dsc/api-types';
+import type { DwsJob, ExtDataSource, ReconfigureBody } from '@dsc/api-types';
+import { configureStatusName, jobIsFinal } from '@dsc/api-types/meta';
 import { queryOptions } from '@tanstack/react-query';
 import { apiRequest } from '../../lib/api-client.ts';
 

@@ -1,7 +1,7 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { shellRoute } from '../../routes/shell-route.tsx';
 import { listClustersOptions, listExtDataSourcesOptions } from './queries.ts';
-import { dataSourcesSearchSchema } from './search.ts';
+import { validateDataSourcesSearch } from './search.ts';
 
 export const clustersRoute = createRoute({
   getParentRoute: () => shellRoute,
@@ -15,7 +15,7 @@ export const clustersRoute = createRoute({
 export const dataSourcesRoute = createRoute({
   getParentRoute: () => shellRoute,
   path: 'dws/clusters/$clusterId/data-sources',
-  validateSearch: dataSourcesSearchSchema,
+  validateSearch: validateDataSourcesSearch,
   loader: ({ context, params }) => {
     void context.queryClient.prefetchQuery(listClustersOptions());
     void context.queryClient.prefetchQuery(listExtDataSourcesOptions(params.clusterId));

@@ -38,6 +38,18 @@ describe('running DWS jobs store', () => {
     expect(runningJobs().map((j) => j.jobId)).toEqual(['new']);
   });
 
+  it('reads only well-formed jobs, and only their known fields', () => {
+    window.localStorage.setItem(RUNNING_JOBS_KEY, JSON.stringify([{ ...job('j'), extra: 'x' }]));
+    expect(runningJobs()).toEqual([{ jobId: 'j', clusterId: 'c-1', sourceName: 's', startedAt: expect.any(Number) }]);
+    const { sourceName: _s, ...unnamed } = job('u');
+    window.localStorage.setItem(RUNNING_JOBS_KEY, JSON.stringify([unnamed]));
+    expect(runningJobs()).toEqual([unnamed]);
+    for (const bad of [[{ ...job('a'), clusterId: '' }], [{ ...job('b'), startedAt: 'now' }], [{ ...job('c'), sourceName: 3 }], { jobId: 'd' }, [null]]) {
+      window.localStorage.setItem(RUNNING_JOBS_KEY, JSON.stringify(bad));
+      expect(runningJobs(), JSON.stringify(bad)).toEqual([]);
+    }
+  });
+
   it('re-renders subscribers on change and returns a stable snapshot otherwise', () => {
     const { result } = renderHook(() => useRunningJobs());
     expect(result.current).toEqual([]);

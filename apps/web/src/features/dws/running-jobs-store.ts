@@ -1,5 +1,4 @@
 import { useSyncExternalStore } from 'react';
-import { z } from 'zod';
 
 /**
  * DWS jobs started from this browser that have not been seen to finish. Kept in localStorage so
@@ -9,14 +8,39 @@ export const RUNNING_JOBS_KEY = 'dsc.dws.runningJobs';
 /** A job older than this is forgotten even if nobody saw it end (the tab was closed meanwhile). */
 export const RUNNING_JOB_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
-const RunningJob = z.object({
-  jobId: z.string().min(1),
-  clusterId: z.string().min(1),
-  sourceName: z.string().optional(),
-  startedAt: z.number(),
-});
-export type RunningJob = z.infer<typeof RunningJob>;
-const RunningJobs = z.array(RunningJob);
+export interface RunningJob {
+  jobId: string;
+  clusterId: string;
+  sourceName?: string | undefined;
+  startedAt: number;
+}
+
+// The header reads this on every page, so it is checked by hand rather than with zod, which the
+// first paint does not load (issue 7).
+function isRunningJob(v: unknown): v is RunningJob {
+  if (typeof v !== 'object' || v === null) return false;
+  const j = v as Record<string, unknown>;
+  const text = (x: unknown) => typeof x === 'string' && x.length > 0;
+  return (
+    text(j.jobId) &&
+    text(j.clusterId) &&
+    (j.sourceName === undefined || typeof j.sourceName === 'string') &&
+    typeof j.startedAt === 'number' &&
+    Number.isFinite(j.startedAt)
+  );
+}
+
+/** Only {jobId, clusterId, sourceName, startedAt} of each job: storage is shared with other tabs. */
+function readJobs(raw: string | null): RunningJob[] {
+  const value: unknown = raw ? JSON.parse(raw) : [];
+  if (!Array.isArray(value) || !value.every(isRunningJob)) return [];
+  return value.map(({ jobId, clusterId, sourceName, startedAt }) => ({
+    jobId,
+    clusterId,
+    ...(sourceName === undefined ? {} : { sourceName }),
+    startedAt,
+  }));
+}
 
 const NONE: readonly RunningJob[] = [];
 const listeners = new Set<() => void>();
@@ -38,8 +62,7 @@ export function runningJobs(now = Date.now()): readonly RunningJob[] {
   cachedRaw = raw;
   let parsed: RunningJob[] = [];
   try {
-    const r = RunningJobs.safeParse(raw ? JSON.parse(raw) : []);
-    if (r.success) parsed = r.data;
+    parsed = readJobs(raw);
   } catch {
     // Unreadable storage is treated as empty; the next write replaces it.
   }

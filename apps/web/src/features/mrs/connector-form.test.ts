@@ -1,10 +1,5 @@
-import {
-  MASKED_PASSWORD,
-  MRS_SOURCE_TYPES,
-  UpdateDataConnectorBody,
-  parseSourceInfo,
-  type DataConnector,
-} from '@dsc/api-types';
+import { MASKED_PASSWORD, UpdateDataConnectorBody, parseSourceInfo, type DataConnector } from '@dsc/api-types';
+import { MRS_SOURCE_TYPES } from '@dsc/api-types/meta';
 import { describe, expect, it } from 'vitest';
 import {
   connectorFormDefaults,

@@ -1,4 +1,5 @@
-import { MRS_SOURCE_TYPES, type MrsSourceType } from '@dsc/api-types';
+import type { MrsSourceType } from '@dsc/api-types';
+import { MRS_SOURCE_TYPES } from '@dsc/api-types/meta';
 import { useTranslation } from 'react-i18next';
 import { FilterField } from '../../ui/filter-field.tsx';
 import { FilterForm } from '../../ui/filter-form.tsx';

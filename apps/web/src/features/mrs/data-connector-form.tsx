@@ -1,4 +1,5 @@
-import { MRS_SOURCE_TYPES, type DataConnector, type MrsSourceType } from '@dsc/api-types';
+import type { DataConnector, MrsSourceType } from '@dsc/api-types';
+import { MRS_SOURCE_TYPES } from '@dsc/api-types/meta';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';

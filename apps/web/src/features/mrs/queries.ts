@@ -1,10 +1,5 @@
-import {
-  mrsResultOk,
-  type DataConnector,
-  type MrsSourceType,
-  type QueryOf,
-  type UpdateDataConnectorBody,
-} from '@dsc/api-types';
+import type { DataConnector, MrsSourceType, QueryOf, UpdateDataConnectorBody } from '@dsc/api-types';
+import { mrsResultOk } from '@dsc/api-types/meta';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { apiRequest } from '../../lib/api-client.ts';
 import { ApiError } from '../../lib/api-error.ts';

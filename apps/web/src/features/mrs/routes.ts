@@ -1,12 +1,12 @@
 import { createRoute, lazyRouteComponent, stripSearchParams } from '@tanstack/react-router';
 import { shellRoute } from '../../routes/shell-route.tsx';
 import { dataConnectorOptions, listDataConnectorsOptions } from './queries.ts';
-import { mrsSearchDefaults, mrsSearchSchema } from './search.ts';
+import { mrsSearchDefaults, validateMrsSearch } from './search.ts';
 
 export const dataConnectorsRoute = createRoute({
   getParentRoute: () => shellRoute,
   path: 'mrs/data-connectors',
-  validateSearch: mrsSearchSchema,
+  validateSearch: validateMrsSearch,
   // Defaults stay out of the URL, so "/mrs/data-connectors" and a reset view are the same link.
   search: { middlewares: [stripSearchParams(mrsSearchDefaults)] },
   loaderDeps: ({ search }) => search,
@@ -21,7 +21,7 @@ export const dataConnectorsRoute = createRoute({
 export const editDataConnectorRoute = createRoute({
   getParentRoute: () => shellRoute,
   path: 'mrs/data-connectors/$connectorId/edit',
-  validateSearch: mrsSearchSchema,
+  validateSearch: validateMrsSearch,
   search: { middlewares: [stripSearchParams(mrsSearchDefaults)] },
   loader: ({ context, params }) => {
     void context.queryClient.prefetchQuery(dataConnectorOptions(params.connectorId));
