@@ -237,7 +237,9 @@ test.describe('enhanced connections: create, detail and changes', () => {
       page.getByLabel('Load from a file…').setInputFiles({ name: 'hosts', mimeType: 'text/plain', buffer: Buffer.from(text) });
     const lines = hostsText(20_000);
     await upload(lines);
-    await expect(page.getByText('Read as /etc/hosts text: 20,000 valid entries.')).toBeVisible();
+    // Too large for the text box: read straight into the worker and listed as a table.
+    await expect(page.getByText('20,000 entries read from hosts (/etc/hosts style); all valid.')).toBeVisible();
+    await expect(page.getByLabel(/^Hosts as text/)).toHaveCount(0);
     expect(workers.some((url) => /hosts-worker/.test(url))).toBe(true);
     await page.getByRole('radio', { name: 'Rows' }).check();
     await expect(page.getByRole('textbox', { name: 'Host name, row 1', exact: true })).toHaveValue('app-0.internal');
@@ -247,6 +249,78 @@ test.describe('enhanced connections: create, detail and changes', () => {
     await upload(`${lines}\n10.99.0.1 one-too-many`);
     await expect(page.getByText('Line 20001: the list holds 20001 entries; at most 20,000 are allowed')).toBeVisible();
     await expect(page.getByRole('radio', { name: 'Rows' })).toBeDisabled();
+  });
+
+  test('a 20,000-line paste never enters the text box: it is read in a worker, listed, and created as read', async ({ page, context, baseURL }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL! });
+    await signIn(page, 'operator');
+    const name = `e2e_paste_${unique()}`;
+    const workers: string[] = [];
+    page.on('worker', (w) => workers.push(w.url()));
+    await page.goto('/connections/new');
+    await page.getByLabel(/^Name/).fill(name);
+    await page.getByLabel(/^VPC ID/).fill('vpc-e2e-0007');
+    await page.getByLabel(/^Subnet ID/).fill('subnet-e2e-0007');
+    await page.getByLabel(USABLE[0], { exact: true }).check();
+    await page.getByRole('radio', { name: /^Text/ }).check();
+
+    // A real paste: the clipboard, then Ctrl+V in the text box.
+    const text = hostsText(20_000);
+    await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+    await page.getByLabel(/^Hosts as text/).focus();
+    await page.keyboard.press('Control+V');
+    const status = page.getByRole('status').filter({ hasText: 'entries read from the pasted text' });
+    await expect(status).toHaveText('20,000 entries read from the pasted text (/etc/hosts style); all valid.');
+    await expect(page.getByLabel(/^Hosts as text/)).toHaveCount(0);
+    const panel = page.getByRole('group', { name: `Pasted text: 20,000 lines, ${text.length.toLocaleString('en-US')} characters` });
+    await expect(panel).toBeFocused();
+    await expect(panel).toHaveAccessibleDescription(/20,000 entries read from the pasted text/);
+    expect(workers.some((url) => /hosts-worker/.test(url))).toBe(true);
+
+    const table = page.getByRole('table', { name: 'Entries read from the pasted text' });
+    await expect(table.getByRole('cell', { name: 'app-0.internal', exact: true })).toBeVisible();
+    expect(await table.locator('tbody tr').count()).toBeLessThan(100);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'connection-create-large-paste-en');
+
+    const created = page.waitForRequest((r) => r.method() === 'POST' && new URL(r.url()).pathname === '/api/dli/enhanced-connections');
+    await page.getByRole('button', { name: 'Create connection' }).click();
+    const body = (await created).postDataJSON() as { hosts: { name: string; ip: string }[] };
+    expect(body.hosts).toHaveLength(20_000);
+    expect(body.hosts[0]).toEqual({ name: 'app-0.internal', ip: '10.20.0.0' });
+    expect(body.hosts[19_999]).toEqual({ name: 'app-19999.internal', ip: '10.20.78.31' });
+    await expect(page).toHaveURL(/\/connections\/(?!new)[^/]+$/);
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Hosts (20,000)' })).toBeVisible();
+  });
+
+  test('a large paste with a bad line names it, and can be shown and fixed as text', async ({ page, context, baseURL }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL! });
+    await signIn(page, 'operator');
+    await page.goto('/connections/new');
+    await expect(page.getByLabel('sql_prod_yearly', { exact: true })).toBeVisible();
+    await page.getByRole('radio', { name: /^Text/ }).check();
+    const lines = hostsText(3_000).split('\n');
+    lines[1_233] = '10.20.4.300 broken';
+    await page.evaluate((t) => navigator.clipboard.writeText(t), lines.join('\n'));
+    await page.getByLabel(/^Hosts as text/).focus();
+    await page.keyboard.press('Control+V');
+    await expect(page.getByText('2,999 valid entries read from the pasted text (/etc/hosts style); 1 problems, listed below.')).toBeVisible();
+    await expect(page.getByText('Line 1234: 10.20.4.300 is not an IPv4 address')).toBeVisible();
+    await expect(page.getByRole('radio', { name: 'Rows' })).toBeDisabled();
+
+    await page.getByRole('button', { name: 'Show and edit as text' }).click();
+    const area = page.getByLabel(/^Hosts as text/);
+    await expect(area).toBeFocused();
+    await expect(page.getByText('This text is long (3,000 lines): the page may pause briefly while it changes.')).toBeVisible();
+    // Select the bad line's text and type over it, as a user would (fill() would retype it all).
+    await area.evaluate((el: HTMLTextAreaElement) => {
+      const at = el.value.indexOf('10.20.4.300 broken');
+      el.setSelectionRange(at, at + '10.20.4.300 broken'.length);
+    });
+    await page.keyboard.insertText('10.20.4.30 fixed');
+    await expect(page.getByText('Read as /etc/hosts text: 3,000 valid entries.')).toBeVisible();
+    await expect(page.getByRole('radio', { name: 'Rows' })).toBeEnabled();
   });
 
   test('the create form in Chinese', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { CreateEnhancedConnectionBody, type Host } from '@dsc/api-types';
+import { CreateEnhancedConnectionBody } from '@dsc/api-types';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useCallback, useRef, useState, type InputHTMLAttributes, type Ref } from 'react';
 import { Controller, useForm, type FieldPath } from 'react-hook-form';
@@ -9,6 +9,7 @@ import { isApiError } from '../../lib/api-error.ts';
 import { ErrorState } from '../../ui/error-state.tsx';
 import { UnsavedChangesGuard } from '../../ui/unsaved-changes-guard.tsx';
 import { fieldMessage } from './field-message.ts';
+import { HostList, hostListField } from './hosts/host-list.ts';
 import { hostRowErrors } from './hosts/host-row-errors.ts';
 import { HostsEditor, type HostsEditorState } from './hosts/hosts-editor.tsx';
 import { newIdempotencyKey, useCreateConnection } from './mutations.ts';
@@ -16,8 +17,11 @@ import { QueueSelect } from './queue-select.tsx';
 import { serverFieldErrors } from './server-field-errors.ts';
 import { duplicateTagKeys, TagsEditor } from './tags-editor.tsx';
 
-type Input = z.input<typeof CreateEnhancedConnectionBody>;
-type Body = z.output<typeof CreateEnhancedConnectionBody>;
+// The catalogue's body, except that the hosts are a HostList: checked by the same `Hosts` schema
+// (once per list, usually in the worker that read them) and never deep-copied by the form.
+const FormSchema = CreateEnhancedConnectionBody.extend({ hosts: hostListField.optional() });
+type Input = z.input<typeof FormSchema>;
+type Body = z.output<typeof FormSchema>;
 
 const DEFAULTS: Input = {
   name: '',
@@ -26,7 +30,7 @@ const DEFAULTS: Input = {
   routetable_id: undefined,
   queues: [],
   tags: [],
-  hosts: [],
+  hosts: HostList.empty,
 };
 
 const NAME_MAX = 64;
@@ -45,7 +49,7 @@ export function CreateConnectionForm() {
   const [otherFieldErrors, setOtherFieldErrors] = useState<[string, string][]>([]);
 
   const form = useForm<Input, unknown, Body>({
-    resolver: zodResolver(CreateEnhancedConnectionBody),
+    resolver: zodResolver(FormSchema),
     // Errors appear on submit and then follow every change; none on blur, whose message would
     // push the submit button away between mouse-down and mouse-up and swallow the click.
     mode: 'onSubmit',
@@ -87,7 +91,7 @@ export function CreateConnectionForm() {
     if (!checkExtra(body)) return;
     setOtherFieldErrors([]);
     create.mutate(
-      { body: withoutEmptyLists(body), idempotencyKey: idempotencyKey.current },
+      { body: requestBody(body), idempotencyKey: idempotencyKey.current },
       {
         onSuccess: (r) => {
           leaveAllowed.current = true;
@@ -207,7 +211,7 @@ export function CreateConnectionForm() {
           render={({ field }) => (
             <HostsEditor
               id="connection-hosts"
-              value={(field.value ?? []) as Host[]}
+              value={field.value ?? HostList.empty}
               onChange={field.onChange}
               onStateChange={onHostsState}
               rowErrors={hostRowErrors(errors.hosts)}
@@ -249,12 +253,12 @@ export function CreateConnectionForm() {
   );
 }
 
-/** Empty optional lists are left out: the request says only what the user chose. */
-function withoutEmptyLists(body: Body): Body {
-  const out: Body = { ...body };
+/** The request body; empty optional lists are left out: the request says only what the user chose. */
+function requestBody({ hosts, ...rest }: Body): CreateEnhancedConnectionBody {
+  const out: CreateEnhancedConnectionBody = { ...rest };
+  if (hosts?.length) out.hosts = hosts.toArray();
   if (!out.queues?.length) delete out.queues;
   if (!out.tags?.length) delete out.tags;
-  if (!out.hosts?.length) delete out.hosts;
   if (!out.elastic_resource_pools?.length) delete out.elastic_resource_pools;
   return out;
 }

@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { ReplaceHostsBody, type Host } from '@dsc/api-types';
+import type { Host } from '@dsc/api-types';
 import { useCallback, useRef, useState } from 'react';
+import { z } from 'zod';
 import { Controller, useForm, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../lib/api-error.ts';
@@ -8,12 +9,15 @@ import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { ErrorState } from '../../ui/error-state.tsx';
 import { UnsavedChangesGuard } from '../../ui/unsaved-changes-guard.tsx';
 import { fieldMessage } from './field-message.ts';
+import { HostList, hostListField } from './hosts/host-list.ts';
 import { hostRowErrors } from './hosts/host-row-errors.ts';
 import { HostsEditor, type HostsEditorState } from './hosts/hosts-editor.tsx';
 import { useReplaceHosts } from './mutations.ts';
 import { serverFieldErrors } from './server-field-errors.ts';
 
-type Values = { hosts: Host[] };
+// The catalogue's ReplaceHostsBody with the list as a HostList (see host-list.ts for why).
+const FormSchema = z.strictObject({ hosts: hostListField });
+type Values = z.infer<typeof FormSchema>;
 
 export interface ReplaceHostsFormProps {
   connectionId: string;
@@ -27,13 +31,13 @@ export function ReplaceHostsForm({ connectionId, connectionName, current, onDone
   const { t } = useTranslation('connections');
   const replace = useReplaceHosts(connectionId);
   const hostsState = useRef<HostsEditorState>({ reading: false, problems: 0 });
-  const [pendingHosts, setPendingHosts] = useState<Host[] | null>(null);
+  const [pendingHosts, setPendingHosts] = useState<HostList | null>(null);
   const [otherErrors, setOtherErrors] = useState<[string, string][]>([]);
   const form = useForm<Values>({
-    resolver: zodResolver(ReplaceHostsBody),
+    resolver: zodResolver(FormSchema),
     mode: 'onSubmit',
     reValidateMode: 'onChange',
-    defaultValues: { hosts: current.map((h) => ({ name: h.name, ip: h.ip })) },
+    defaultValues: { hosts: HostList.of(current.map((h) => ({ name: h.name, ip: h.ip }))) },
   });
   const { control, handleSubmit, setError, formState } = form;
   const leaveAllowed = useRef(false);
@@ -126,7 +130,7 @@ export function ReplaceHostsForm({ connectionId, connectionName, current, onDone
         tone={pendingHosts?.length === 0 ? 'danger' : 'default'}
         pending={replace.isPending}
         onCancel={() => setPendingHosts(null)}
-        onConfirm={() => pendingHosts && save(pendingHosts)}
+        onConfirm={() => pendingHosts && save(pendingHosts.toArray())}
       >
         <p>
           {pendingHosts?.length === 0

@@ -1,10 +1,14 @@
-import { MAX_HOSTS, type Host } from '@dsc/api-types';
-import { useCallback, useEffect, useId, useMemo, useState, type ChangeEvent } from 'react';
+import { MAX_HOSTS } from '@dsc/api-types';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type ChangeEvent, type ClipboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldMessage } from '../field-message.ts';
+import { HeldTextPanel } from './held-text-panel.tsx';
+import { heldStatus, holdText, type HeldSource, type HeldText } from './held-text.ts';
+import { HostList } from './host-list.ts';
 import { HostRows, type RowFieldErrors } from './host-rows.tsx';
 import { HostsProblems, problemText } from './hosts-problems.tsx';
 import { checkHostRows, formatHostsText, type HostsProblem, type HostsProblemCode } from './parse-hosts.ts';
+import { countLines, isLargeText } from './large-text.ts';
 import { useHostsParse } from './use-hosts-parse.ts';
 import './hosts-editor.css';
 
@@ -16,8 +20,8 @@ export interface HostsEditorState {
 
 export interface HostsEditorProps {
   id: string;
-  value: Host[];
-  onChange: (hosts: Host[]) => void;
+  value: HostList;
+  onChange: (hosts: HostList) => void;
   onStateChange: (state: HostsEditorState) => void;
   /** Per-entry errors from the form (schema or server `hosts.N.name` / `hosts.N.ip`). */
   rowErrors?: readonly (RowFieldErrors | undefined)[] | undefined;
@@ -43,8 +47,9 @@ const FILTER_FROM = 10;
 
 /**
  * Hosts as rows (add, edit, remove) or as text (paste /etc/hosts or CSV, or load a file), checked
- * by the same rules as the upstream schema, in a worker for long lists, with every problem tied to
- * its line or row.
+ * by the same rules as the upstream schema, in a worker, with every problem tied to its line or
+ * row. A text too large for the textarea (large-text.ts) never enters it: it goes straight to the
+ * worker and its entries are shown as a table, with the text one click away.
  */
 export function HostsEditor({
   id,
@@ -59,17 +64,26 @@ export function HostsEditor({
   const { t } = useTranslation('connections');
   const [mode, setMode] = useState<Mode>('rows');
   const [text, setText] = useState('');
+  const [held, setHeld] = useState<HeldText | null>(null);
   const [filter, setFilter] = useState('');
   const [focusRow, setFocusRow] = useState<number | null>(null);
+  const [focusText, setFocusText] = useState<'panel' | 'textarea' | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
-  const parsed = useHostsParse((r) => onChange(r.hosts));
+  // Text that reads back to the same entries (the list viewed as text) leaves the value as it was,
+  // so the form does not count it as a change.
+  const parsed = useHostsParse((list) => {
+    if (!list.equals(value)) onChange(list);
+  });
+  const panelRef = useRef<HTMLDivElement>(null);
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
   const uid = useId();
   const textId = `${id}-text`;
   const hintId = `${id}-hint`;
   const problemsId = `${id}-problems`;
   const statusId = `${id}-status`;
 
-  const rowProblems = useMemo(() => (mode === 'rows' ? checkHostRows(value) : []), [mode, value]);
+  const rows = value.items;
+  const rowProblems = useMemo(() => (mode === 'rows' ? checkHostRows(rows) : []), [mode, rows]);
   const textProblems = mode === 'text' ? (parsed.result?.errors ?? []) : [];
   const reading = mode === 'text' && parsed.reading;
   const problemCount = mode === 'rows' ? rowProblems.length : textProblems.length;
@@ -92,34 +106,79 @@ export function HostsEditor({
 
   const indices = useMemo(() => {
     const q = filter.trim().toLowerCase();
-    const all = value.map((_, i) => i);
+    const all = rows.map((_, i) => i);
     if (!q) return all;
     return all.filter((i) => {
-      const h = value[i]!;
+      const h = rows[i]!;
       return h.name.toLowerCase().includes(q) || h.ip.includes(q);
     });
-  }, [value, filter]);
+  }, [rows, filter]);
 
-  const startText = (content: string) => {
-    setText(content);
+  // After a large paste the textarea that had focus is gone: focus moves to the panel standing in
+  // for it (and back to the textarea when the text is shown there).
+  useEffect(() => {
+    if (focusText === null) return;
+    (focusText === 'panel' ? panelRef.current : textareaRef.current)?.focus();
+    setFocusText(null);
+  }, [focusText]);
+
+  /** Text mode with this text: in the textarea, or held out of it when it is too large. */
+  const startText = (content: string, source: HeldSource, focus = false) => {
+    if (isLargeText(content)) {
+      setHeld(holdText(content, source));
+      setText('');
+      if (focus) setFocusText('panel');
+    } else {
+      setHeld(null);
+      setText(content);
+      if (focus) setFocusText('textarea');
+    }
     setMode('text');
     setFilter('');
     parsed.parse(content, true);
   };
 
+  /**
+   * A large paste is taken from the clipboard event and never inserted: the textarea would spend
+   * a second or more laying it out. What the box would then hold (its text with the selection
+   * replaced by the paste) goes to the worker instead.
+   */
+  const onPaste = (e: ClipboardEvent<HTMLTextAreaElement>) => {
+    const pasted = e.clipboardData.getData('text/plain');
+    if (!isLargeText(pasted)) return;
+    e.preventDefault();
+    const area = e.currentTarget;
+    startText(area.value.slice(0, area.selectionStart) + pasted + area.value.slice(area.selectionEnd), { kind: 'paste' }, true);
+  };
+
+  /** A paste on the panel adds to the held text, as in the box with the cursor at its end. */
+  const onPanelPaste = (e: ClipboardEvent<HTMLElement>) => {
+    if (!held) return;
+    e.preventDefault();
+    startText(held.text + e.clipboardData.getData('text/plain'), { kind: 'paste' }, true);
+  };
+
+  const editAsText = () => {
+    if (!held) return;
+    setText(held.text);
+    setHeld(null);
+    setFocusText('textarea');
+  };
+
   const toRows = () => {
     parsed.reset();
+    setHeld(null);
     setMode('rows');
   };
 
   const addRow = () => {
-    onChange([...value, { name: '', ip: '' }]);
+    onChange(value.append({ name: '', ip: '' }));
     setFilter('');
     setFocusRow(value.length);
   };
 
   const removeRow = (index: number) => {
-    onChange(value.filter((_, i) => i !== index));
+    onChange(value.without(index));
     if (value.length > 1) setFocusRow(Math.min(index, value.length - 2));
     else document.getElementById(`${id}-add`)?.focus();
   };
@@ -134,7 +193,7 @@ export function HostsEditor({
     }
     try {
       setFileError(null);
-      startText(await readText(file));
+      startText(await readText(file), { kind: 'file', name: file.name });
     } catch {
       setFileError(t('editor.hosts.fileUnreadable', { name: file.name }));
     }
@@ -143,6 +202,10 @@ export function HostsEditor({
   const clearFocus = useCallback(() => setFocusRow(null), []);
   const textRowErrors = mode === 'text' ? serverErrorsByLine(rowErrors, parsed.result?.lines, t) : [];
   const blockedToRows = reading || textProblems.length > 0;
+  const describedBy = `${hintId} ${statusId}${textProblems.length > 0 ? ` ${problemsId}` : ''}`;
+  // Counted only for a text shown in the box (a held one is never there): warns that editing it
+  // may pause the page.
+  const largeLines = useMemo(() => (mode === 'text' && !held && isLargeText(text) ? countLines(text) : 0), [mode, held, text]);
 
   return (
     <div className="hosts-editor">
@@ -168,7 +231,7 @@ export function HostsEditor({
               type="radio"
               name={`${uid}-mode`}
               checked={mode === 'text'}
-              onChange={() => startText(formatHostsText(value))}
+              onChange={() => startText(formatHostsText(rows), { kind: 'list' })}
             />{' '}
             {t('editor.hosts.modeText')}
           </label>
@@ -192,8 +255,9 @@ export function HostsEditor({
             className="button"
             disabled={disabled}
             onClick={() => {
-              onChange([]);
+              onChange(HostList.empty);
               setText('');
+              setHeld(null);
               parsed.reset();
             }}
           >
@@ -203,7 +267,9 @@ export function HostsEditor({
         <span id={statusId} className="hosts-editor__status" role="status">
           {mode === 'rows'
             ? t('editor.hosts.count', { n: value.length.toLocaleString() })
-            : statusText(t, reading, parsed.result)}
+            : held
+              ? heldStatus(t, held, reading, parsed.result)
+              : statusText(t, reading, parsed.result)}
         </span>
       </div>
       {mode === 'text' && blockedToRows && !reading && (
@@ -242,14 +308,10 @@ export function HostsEditor({
           ) : (
             <HostRows
               idPrefix={id}
-              hosts={value}
+              hosts={rows}
               indices={indices}
               errorsFor={errorsFor}
-              onEdit={(i, host) => {
-                const next = value.slice();
-                next[i] = host;
-                onChange(next);
-              }}
+              onEdit={(i, host) => onChange(value.with(i, host))}
               onRemove={removeRow}
               focusRow={focusRow}
               onFocused={clearFocus}
@@ -277,12 +339,38 @@ export function HostsEditor({
             />
           )}
         </>
+      ) : held ? (
+        <>
+          <HeldTextPanel
+            ref={panelRef}
+            held={held}
+            describedBy={describedBy}
+            entries={reading ? undefined : parsed.result?.hosts}
+            onEditAsText={editAsText}
+            onPaste={onPanelPaste}
+            disabled={disabled}
+          />
+          <HostsProblems id={problemsId} problems={textProblems} kind="line" />
+          {textRowErrors.length > 0 && (
+            <ul className="hosts-problems__list field-error">
+              {textRowErrors.map((e) => (
+                <li key={e.key}>{e.text}</li>
+              ))}
+            </ul>
+          )}
+        </>
       ) : (
         <>
           <label htmlFor={textId} className="hosts-editor__text-label">
             {t('editor.hosts.textLabel')}
           </label>
+          {largeLines > 0 && (
+            <p className="hosts-editor__large muted">
+              {t('editor.hosts.held.largeInBox', { lines: largeLines.toLocaleString() })}
+            </p>
+          )}
           <textarea
+            ref={textareaRef}
             id={textId}
             className="input hosts-editor__text"
             rows={12}
@@ -292,8 +380,9 @@ export function HostsEditor({
             wrap="off"
             disabled={disabled}
             placeholder={'10.0.0.11 db01 db01.internal\n10.0.0.12 db02\n# or CSV: name,ip'}
-            aria-describedby={`${hintId} ${statusId}${textProblems.length > 0 ? ` ${problemsId}` : ''}`}
+            aria-describedby={describedBy}
             aria-invalid={textProblems.length > 0 || textRowErrors.length > 0 ? true : undefined}
+            onPaste={onPaste}
             onChange={(e) => {
               setText(e.target.value);
               parsed.parse(e.target.value);

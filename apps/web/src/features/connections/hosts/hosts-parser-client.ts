@@ -1,14 +1,14 @@
 import type { HostsWorkerRequest, HostsWorkerResponse } from './hosts-worker.ts';
-import { parseHosts, type ParsedHosts } from './parse-hosts.ts';
+import { readHosts, type ReadHosts } from './read-hosts.ts';
 
 export interface HostsParserClient {
   /** Each call resolves with the result for its own text; callers drop answers they no longer need. */
-  parse(text: string): Promise<ParsedHosts>;
+  parse(text: string): Promise<ReadHosts>;
   dispose(): void;
 }
 
 /**
- * Parses in a Web Worker where the browser has them; otherwise (tests, very old browsers) on the
+ * Reads in a Web Worker where the browser has them; otherwise (tests, very old browsers) on the
  * main thread, one macrotask later so callers see the same asynchronous shape either way.
  */
 export function createHostsParser(options: { useWorker?: boolean } = {}): HostsParserClient {
@@ -24,7 +24,7 @@ export function createHostsParser(options: { useWorker?: boolean } = {}): HostsP
   let nextId = 0;
   let failed = false;
   const fallback = synchronousParser();
-  const pending = new Map<number, { text: string; resolve: (r: ParsedHosts) => void }>();
+  const pending = new Map<number, { text: string; resolve: (r: ReadHosts) => void }>();
   worker.onmessage = (e: MessageEvent<HostsWorkerResponse>) => {
     pending.get(e.data.id)?.resolve(e.data.result);
     pending.delete(e.data.id);
@@ -42,7 +42,7 @@ export function createHostsParser(options: { useWorker?: boolean } = {}): HostsP
     parse(text) {
       if (failed) return fallback.parse(text);
       const id = ++nextId;
-      return new Promise<ParsedHosts>((resolve) => {
+      return new Promise<ReadHosts>((resolve) => {
         pending.set(id, { text, resolve });
         worker.postMessage({ id, text } satisfies HostsWorkerRequest);
       });
@@ -58,7 +58,7 @@ function synchronousParser(): HostsParserClient {
   return {
     parse: (text) =>
       new Promise((resolve) => {
-        setTimeout(() => resolve(parseHosts(text)), 0);
+        setTimeout(() => resolve(readHosts(text)), 0);
       }),
     dispose() {},
   };
