@@ -350,14 +350,6 @@ export function HostsEditor({
             onPaste={onPanelPaste}
             disabled={disabled}
           />
-          <HostsProblems id={problemsId} problems={textProblems} kind="line" />
-          {textRowErrors.length > 0 && (
-            <ul className="hosts-problems__list field-error">
-              {textRowErrors.map((e) => (
-                <li key={e.key}>{e.text}</li>
-              ))}
-            </ul>
-          )}
         </>
       ) : (
         <>
@@ -388,6 +380,10 @@ export function HostsEditor({
               parsed.parse(e.target.value);
             }}
           />
+        </>
+      )}
+      {mode === 'text' && (
+        <>
           <HostsProblems id={problemsId} problems={textProblems} kind="line" />
           {textRowErrors.length > 0 && (
             <ul className="hosts-problems__list field-error">
