@@ -140,6 +140,8 @@ test.describe('MRS data connectors', () => {
     await page.goto('/mrs/data-connectors');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('MRS 数据连接');
     await expect(page.getByRole('table').locator('tbody tr').first()).toBeVisible();
+    // The switcher names the language the page is in (its strings load after i18next starts).
+    await expect(page.locator('.language-switcher select')).toHaveValue('zh-CN');
     await screenshot(page, 'mrs-list-zh');
 
     await page.getByRole('table').getByRole('link', { name: /^编辑/ }).first().click();

@@ -90,7 +90,13 @@ export function loadLanguage(lng: Language): Promise<void> {
  * Settles once the reader's language can be shown. main.tsx renders after it, so a Chinese
  * reader never sees English first; if the strings cannot load, the page shows in English.
  */
-export const i18nReady: Promise<void> = loadLanguage(initialLanguage).catch(() => undefined);
+export const i18nReady: Promise<void> = loadLanguage(initialLanguage)
+  // i18next resolved the language at init, before its strings were here (so to English): resolve again.
+  .then(() => i18n.changeLanguage(initialLanguage))
+  .then(
+    () => undefined,
+    () => undefined,
+  );
 
 /** Switches the UI language and remembers the choice for the next visit. */
 export async function setLanguage(lng: Language): Promise<void> {
