@@ -1,12 +1,7 @@
 import type { EnhancedConnection } from '@dsc/api-types';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import {
-  getCoreRowModel,
-  useReactTable,
-  type ExpandedState,
-} from '@tanstack/react-table';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePermission } from '../../lib/session.ts';
 import { ErrorState } from '../../ui/error-state.tsx';
@@ -50,19 +45,6 @@ export function ConnectionsListPage() {
 
   const columns = useMemo(() => connectionColumns(t), [t]);
   const { visibility, setVisible } = useColumnVisibility();
-  const [expanded, setExpanded] = useState<ExpandedState>({});
-  const table = useReactTable({
-    data: rows,
-    columns,
-    state: { columnVisibility: visibility, expanded },
-    onExpandedChange: setExpanded,
-    getRowCanExpand: () => true,
-    getCoreRowModel: getCoreRowModel(),
-    getRowId: (row) => row.id,
-    manualPagination: true,
-    manualSorting: true,
-    manualFiltering: true,
-  });
 
   const setSearch = (next: Partial<ConnectionsSearch>) =>
     void navigate({ search: (prev) => ({ ...prev, ...next }) });
@@ -124,7 +106,9 @@ export function ConnectionsListPage() {
             </p>
           )}
           <ConnectionsTable
-            table={table}
+            rows={rows}
+            columns={columns}
+            columnVisibility={visibility}
             caption={t('tableCaption', { page })}
             loading={query.isPending}
             busy={query.isPlaceholderData}

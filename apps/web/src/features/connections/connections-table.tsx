@@ -1,7 +1,17 @@
 import type { EnhancedConnection } from '@dsc/api-types';
-import { flexRender, type Header, type Row, type Table } from '@tanstack/react-table';
+import {
+  flexRender,
+  getCoreRowModel,
+  useReactTable,
+  type Column,
+  type ColumnDef,
+  type ExpandedState,
+  type Header,
+  type Row,
+  type VisibilityState,
+} from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useRef, type ReactNode, type Ref } from 'react';
+import { memo, useCallback, useMemo, useRef, useState, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueueTable } from './queue-table.tsx';
 import type { ConnectionSort } from './search.ts';
@@ -21,7 +31,10 @@ const SORTABLE: Record<string, { asc: ConnectionSort; desc: ConnectionSort; firs
   };
 
 export interface ConnectionsTableProps {
-  table: Table<EnhancedConnection>;
+  /** Every row of the view, in order; only the ones in view become table rows when virtualised. */
+  rows: readonly EnhancedConnection[];
+  columns: ColumnDef<EnhancedConnection, never>[];
+  columnVisibility: VisibilityState;
   caption: string;
   loading: boolean;
   busy: boolean;
@@ -35,29 +48,32 @@ export interface ConnectionsTableProps {
  * large page can be virtualised with each connection measured as one block.
  */
 export function ConnectionsTable(props: ConnectionsTableProps) {
-  const { table, caption, loading, busy, empty } = props;
+  const { rows, columns: columnDefs, columnVisibility, caption, loading, busy, empty } = props;
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const rows = table.getRowModel().rows;
-  const columns = table.getVisibleLeafColumns();
+  const [expanded, setExpanded] = useState<ExpandedState>({});
   const virtual = !loading && rows.length > VIRTUALIZE_ABOVE;
+  const isExpanded = useCallback(
+    (c: EnhancedConnection | undefined) =>
+      c !== undefined && (expanded === true || expanded[c.id] === true),
+    [expanded],
+  );
 
   // Each measurement makes the virtualiser recompute every later position (20,000 on a large
   // list), so collapsed rows keep a fixed size and only expanded ones are measured. The key
   // carries the expanded state, so collapsing a row drops back to the fixed size; `expanded` in
   // the dependencies makes the virtualiser take new keys and sizes on every toggle.
-  const expanded = table.getState().expanded;
   const getItemKey = useCallback(
     (i: number) => {
-      const row = rows[i];
-      if (!row) return i;
-      return row.getIsExpanded() ? `${row.id}:expanded` : row.id;
+      const c = rows[i];
+      if (!c) return i;
+      return isExpanded(c) ? `${c.id}:expanded` : c.id;
     },
-    [rows, expanded],
+    [rows, isExpanded],
   );
   const estimateSize = useCallback(
-    (i: number) => (rows[i]?.getIsExpanded() ? EXPANDED_ROW_PX : COLLAPSED_ROW_PX),
-    [rows, expanded],
+    (i: number) => (isExpanded(rows[i]) ? EXPANDED_ROW_PX : COLLAPSED_ROW_PX),
+    [rows, isExpanded],
   );
   const virtualizer = useVirtualizer({
     count: virtual ? rows.length : 0,
@@ -69,6 +85,30 @@ export function ConnectionsTable(props: ConnectionsTableProps) {
   const items = virtual ? virtualizer.getVirtualItems() : [];
   const padTop = items[0]?.start ?? 0;
   const padBottom = virtual ? virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0) : 0;
+
+  // TanStack Table builds a row object (dozens of closures, a cache of cells) for every item it
+  // is given, so a virtualised table is given only the rows in view: "all" on 20,000 connections
+  // then builds about 30 rows instead of 20,000, and scrolling does not leave 20,000 rows' cells
+  // behind. The window's first index keeps each shown row's place in the whole list.
+  const first = items[0]?.index ?? 0;
+  const data = useMemo(
+    () => (virtual ? items.map((item) => rows[item.index]).filter((c) => c !== undefined) : rows),
+    [virtual, items, rows],
+  );
+  const table = useReactTable<EnhancedConnection>({
+    data: data as EnhancedConnection[],
+    columns: columnDefs,
+    state: { columnVisibility, expanded },
+    onExpandedChange: setExpanded,
+    getRowCanExpand: () => true,
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: (row) => row.id,
+    manualPagination: true,
+    manualSorting: true,
+    manualFiltering: true,
+  });
+  const tableRows = table.getRowModel().rows;
+  const columns = table.getVisibleLeafColumns();
 
   let body: ReactNode;
   if (loading) {
@@ -100,25 +140,32 @@ export function ConnectionsTable(props: ConnectionsTableProps) {
     body = (
       <>
         {padTop > 0 && <Spacer height={padTop} columns={columns.length} />}
-        {items.map((item) => {
-          const row = rows[item.index];
-          return row ? (
+        {tableRows.map((row, i) => {
+          const rowExpanded = row.getIsExpanded();
+          return (
             <ConnectionRowGroup
               key={row.id}
               row={row}
-              rowIndex={item.index}
-              columnCount={columns.length}
+              rowIndex={items[i]?.index ?? first + i}
+              columns={columns}
+              expanded={rowExpanded}
               virtualized
-              measureRef={row.getIsExpanded() ? virtualizer.measureElement : undefined}
+              measureRef={rowExpanded ? virtualizer.measureElement : undefined}
             />
-          ) : null;
+          );
         })}
         {padBottom > 0 && <Spacer height={padBottom} columns={columns.length} />}
       </>
     );
   } else {
-    body = rows.map((row, i) => (
-      <ConnectionRowGroup key={row.id} row={row} rowIndex={i} columnCount={columns.length} />
+    body = tableRows.map((row, i) => (
+      <ConnectionRowGroup
+        key={row.id}
+        row={row}
+        rowIndex={i}
+        columns={columns}
+        expanded={row.getIsExpanded()}
+      />
     ));
   }
 
@@ -194,54 +241,73 @@ function HeaderCell({
   );
 }
 
-function ConnectionRowGroup({
-  row,
-  rowIndex,
-  columnCount,
-  virtualized = false,
-  measureRef,
-}: {
+interface ConnectionRowGroupProps {
   row: Row<EnhancedConnection>;
   rowIndex: number;
-  columnCount: number;
+  /** The visible columns (TanStack Table keeps the array while they stay the same). */
+  columns: Column<EnhancedConnection, unknown>[];
+  expanded: boolean;
   virtualized?: boolean;
   measureRef?: Ref<HTMLTableSectionElement> | undefined;
-}) {
-  const expanded = row.getIsExpanded();
-  return (
-    <tbody ref={measureRef} data-index={rowIndex} className="connection-group">
-      <tr
-        aria-rowindex={virtualized ? rowIndex + 2 : undefined}
-        data-expanded={expanded || undefined}
-      >
-        {row.getVisibleCells().map((cell) => {
-          const meta = cell.column.columnDef.meta;
-          const content = flexRender(cell.column.columnDef.cell, cell.getContext());
-          return meta?.rowHeader ? (
-            <th key={cell.id} scope="row" className={meta.className}>
-              {content}
-            </th>
-          ) : (
-            <td key={cell.id} className={meta?.className}>
-              {content}
-            </td>
-          );
-        })}
-      </tr>
-      {expanded && (
-        <tr className="connection-group__detail">
-          <td colSpan={columnCount}>
-            <QueueTable
-              id={`queues-of-${row.id}`}
-              connectionName={row.original.name}
-              queues={row.original.available_queue_info}
-            />
-          </td>
-        </tr>
-      )}
-    </tbody>
-  );
 }
+
+/**
+ * One connection: its row, and its queue table when expanded. A virtualised table builds new
+ * row objects whenever the window moves, so a group re-renders only when what it shows changes:
+ * its connection, its place, its columns or its expanded state (a scroll then renders only the
+ * connections that came into view).
+ */
+const ConnectionRowGroup = memo(
+  function ConnectionRowGroup({
+    row,
+    rowIndex,
+    columns,
+    expanded,
+    virtualized = false,
+    measureRef,
+  }: ConnectionRowGroupProps) {
+    return (
+      <tbody ref={measureRef} data-index={rowIndex} className="connection-group">
+        <tr
+          aria-rowindex={virtualized ? rowIndex + 2 : undefined}
+          data-expanded={expanded || undefined}
+        >
+          {row.getVisibleCells().map((cell) => {
+            const meta = cell.column.columnDef.meta;
+            const content = flexRender(cell.column.columnDef.cell, cell.getContext());
+            return meta?.rowHeader ? (
+              <th key={cell.id} scope="row" className={meta.className}>
+                {content}
+              </th>
+            ) : (
+              <td key={cell.id} className={meta?.className}>
+                {content}
+              </td>
+            );
+          })}
+        </tr>
+        {expanded && (
+          <tr className="connection-group__detail">
+            <td colSpan={columns.length}>
+              <QueueTable
+                id={`queues-of-${row.id}`}
+                connectionName={row.original.name}
+                queues={row.original.available_queue_info}
+              />
+            </td>
+          </tr>
+        )}
+      </tbody>
+    );
+  },
+  (prev, next) =>
+    prev.row.original === next.row.original &&
+    prev.rowIndex === next.rowIndex &&
+    prev.columns === next.columns &&
+    prev.expanded === next.expanded &&
+    prev.virtualized === next.virtualized &&
+    prev.measureRef === next.measureRef,
+);
 
 function Spacer({ height, columns }: { height: number; columns: number }) {
   return (
