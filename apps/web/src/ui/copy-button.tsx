@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useFixedT } from '../lib/use-fixed-t.ts';
 import './copy-button.css';
 
 export interface CopyButtonProps {
@@ -12,7 +12,7 @@ const SHOW_RESULT_MS = 2_000;
 
 /** Copies a value to the clipboard and says so in a polite status, for screen readers too. */
 export function CopyButton({ value, label }: CopyButtonProps) {
-  const { t } = useTranslation();
+  const { t } = useFixedT();
   const [result, setResult] = useState<'copied' | 'failed' | undefined>();
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useFixedT } from '../lib/use-fixed-t.ts';
 import './status-badge.css';
 
 export type StatusTone = 'success' | 'pending' | 'danger' | 'warning' | 'neutral';
@@ -48,7 +48,7 @@ export interface StatusBadgeProps {
 
 /** Status as text plus colour, never colour alone. */
 export function StatusBadge({ status, detail }: StatusBadgeProps) {
-  const { t } = useTranslation();
+  const { t } = useFixedT();
   const tooltipId = useId();
   const [dismissed, setDismissed] = useState(false);
   const key = status.trim().toUpperCase();

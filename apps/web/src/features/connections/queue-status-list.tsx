@@ -1,12 +1,12 @@
 import type { AvailableQueueInfo } from '@dsc/api-types';
 import { queueStatusOf } from '@dsc/api-types/meta';
-import { useTranslation } from 'react-i18next';
+import { useFixedT } from '../../lib/use-fixed-t.ts';
 import { EmptyValue } from '../../ui/empty-value.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 
 /** Each bound queue with its binding status as text; a failed binding says why on hover or focus. */
 export function QueueStatusList({ queues }: { queues: readonly AvailableQueueInfo[] }) {
-  const { t } = useTranslation('connections');
+  const { t } = useFixedT('connections');
   if (queues.length === 0) return <EmptyValue />;
   return (
     <ul className="queue-list">
