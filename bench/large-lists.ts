@@ -18,12 +18,14 @@ import { startDemoConsole, type DemoConsole } from './lib/demo-console.ts';
 import { SectionBuilder, type Section } from './lib/report.ts';
 import type { BenchSettings } from './lib/settings.ts';
 import { isMain, runStandalone } from './lib/standalone.ts';
-import { fmt, fmtKB, fmtMiB, fmtMs } from './lib/stats.ts';
+import { fmt, fmtKB, fmtMiB, fmtMs, median } from './lib/stats.ts';
 
 const FIRST_PAGE_TARGET_MS = 1000;
 const ALL_TARGET_MS = 2000;
 const LONG_TASK_LIMIT_MS = 200;
 const SCROLL_FRAMES = 600;
+/** "All" is timed this many times, each on a freshly loaded page (an empty query cache); the median is judged. */
+const ALL_RUNS = 3;
 
 /** The table's rows, from the helper lib/browser.ts installs in every page. */
 declare global {
@@ -293,16 +295,47 @@ export async function runLargeLists(
       ['first page, warm cache (reload)', fmtMs(firstWarm), span(listWarm), '–'],
     ];
 
+    // The server's part of "all", measured from Node with the same session: the simulator builds
+    // the hosts of every connection on the first full read, so the first call is slower than a
+    // cloud answer would be once warm; it is made (and reported) before the browser runs.
+    const serverAll: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      const r = await context.request.get('/api/dli/enhanced-connections?limit=0&offset=0', {
+        headers: { 'X-CSRF': '1' },
+      });
+      await r.body();
+      serverAll.push(performance.now() - t0);
+    }
+    rows.push([
+      'baseline: the same "all" request from Node (BFF + simulator + transfer), 1st / 2nd / 3rd',
+      serverAll.map((ms) => fmtMs(ms, 0)).join(' / '),
+      '–',
+      '–',
+    ]);
+
     console.log('  [large-lists] switching to "all"…');
     let all: AllResult | undefined;
+    const allRuns: AllResult[] = [];
     try {
-      all = await switchToAll(page, settings.listSize, 120_000);
-      rows.push([
-        `"all" (limit=0), via the ${all.via}: change → every row counted by the table`,
-        fmtMs(all.ms),
-        span(all.api),
-        `${all.longTasks.count} (max ${fmtMs(all.longTasks.max, 0)}, total ${fmtMs(all.longTasks.total, 0)})`,
-      ]);
+      for (let i = 0; i < ALL_RUNS; i++) {
+        if (i > 0) {
+          // A new document (empty query cache) on the first page, as the runs before started.
+          await page.goto('/connections', { waitUntil: 'commit' });
+          await waitForRows(page, 30_000);
+        }
+        allRuns.push(await switchToAll(page, settings.listSize, 120_000));
+      }
+      const mid = median(allRuns.map((r) => r.ms));
+      all = allRuns.find((r) => r.ms === mid) ?? allRuns.at(-1);
+      for (const [i, run] of allRuns.entries()) {
+        rows.push([
+          `"all" (limit=0), run ${i + 1} of ${ALL_RUNS} on a fresh page, via the ${run.via}: change → every row counted by the table${run === all ? ' (median)' : ''}`,
+          fmtMs(run.ms),
+          span(run.api),
+          `${run.longTasks.count} (max ${fmtMs(run.longTasks.max, 0)}, total ${fmtMs(run.longTasks.total, 0)})`,
+        ]);
+      }
     } catch (err) {
       s.skip(
         `"all" did not finish rendering: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
@@ -371,14 +404,14 @@ export async function runLargeLists(
       firstCold < FIRST_PAGE_TARGET_MS,
     );
     s.target(
-      '"all" rendered',
+      `"all" rendered (median of ${ALL_RUNS})`,
       `< ${fmtMs(ALL_TARGET_MS, 0)}`,
       all ? fmtMs(all.ms) : 'did not finish',
       all ? all.ms < ALL_TARGET_MS : false,
     );
     s.note(
       'how measured: times are `performance.now()` in the page (navigation start = 0) at the first animation frame where the condition holds; ' +
-        '"all" is timed from the change event on the rows-per-page select to the frame where the table counts every row (aria-rowcount when virtualised) and is not busy; ' +
+        '"all" is timed from the change event on the rows-per-page select (three times, each after a reload, so no answer comes from the query cache) to the frame where the table counts every row (aria-rowcount when virtualised) and is not busy; ' +
         'long tasks from a PerformanceObserver installed before the app loads; heap and DOM nodes from the DevTools protocol (Performance.getMetrics).',
     );
     return s.build();
