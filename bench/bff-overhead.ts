@@ -2,7 +2,7 @@
 // (b) through nginx proxy_pass with upstream keep-alive, (c) through the BFF (session, CSRF,
 // validation, signing, keep-alive agent), plus (n) a bare node:http server as the floor under any
 // Node process here. Run alone: pnpm exec tsx bench/bff-overhead.ts
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -375,6 +375,10 @@ async function profileBff(
       headers,
     });
     await bff.profile('stop', file);
+    if (settings.profileKeepDir) {
+      mkdirSync(settings.profileKeepDir, { recursive: true });
+      copyFileSync(file, join(settings.profileKeepDir, `bff-${op}.cpuprofile`));
+    }
     const { busyMs, shares } = summariseProfile(
       JSON.parse(readFileSync(file, 'utf8')) as CpuProfile,
     );

@@ -16,6 +16,8 @@ export interface BenchSettings {
   hosts: number;
   /** Seconds of CPU profiling of the BFF per operation after the timed runs; 0 skips (BENCH_PROFILE). */
   profileSec: number;
+  /** Directory the .cpuprofile files are copied to for DevTools (BENCH_PROFILE_KEEP); unset discards them. */
+  profileKeepDir: string | undefined;
   /** BFF log level during the overhead runs (BENCH_BFF_LOG_LEVEL): production logs a line per request. */
   bffLogLevel: string;
 }
@@ -48,6 +50,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): BenchSetting
     hosts: num(env, 'BENCH_HOSTS', 20_000, 1, 20_000),
     scrollMaxSec: num(env, 'BENCH_SCROLL_MAX', 30, 1, 600),
     profileSec: num(env, 'BENCH_PROFILE', 4, 0, 60),
+    profileKeepDir: env.BENCH_PROFILE_KEEP || undefined,
     bffLogLevel: env.BENCH_BFF_LOG_LEVEL || 'info',
   };
 }
