@@ -1,4 +1,4 @@
-import { flexRender, type RowData, type Table } from '@tanstack/react-table';
+import { flexRender, type Row, type RowData, type Table } from '@tanstack/react-table';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import './data-table.css';
@@ -24,6 +24,23 @@ export interface DataTableProps<T> {
   /** Data is on screen but a newer copy is on its way. */
   busy?: boolean | undefined;
   skeletonRows?: number | undefined;
+}
+
+/** One body row's visible cells; a `rowHeader` column's cell is the row's `<th scope="row">`. */
+export function BodyCells<T>({ row }: { row: Row<T> }) {
+  return row.getVisibleCells().map((cell) => {
+    const meta = cell.column.columnDef.meta;
+    const content = flexRender(cell.column.columnDef.cell, cell.getContext());
+    return meta?.rowHeader ? (
+      <th key={cell.id} scope="row" className={meta.className}>
+        {content}
+      </th>
+    ) : (
+      <td key={cell.id} className={meta?.className}>
+        {content}
+      </td>
+    );
+  });
 }
 
 /** A compact, semantic table for any TanStack Table instance. */
@@ -84,19 +101,7 @@ export function DataTable<T>({
           ) : (
             rows.map((row) => (
               <tr key={row.id}>
-                {row.getVisibleCells().map((cell) => {
-                  const meta = cell.column.columnDef.meta;
-                  const content = flexRender(cell.column.columnDef.cell, cell.getContext());
-                  return meta?.rowHeader ? (
-                    <th key={cell.id} scope="row" className={meta.className}>
-                      {content}
-                    </th>
-                  ) : (
-                    <td key={cell.id} className={meta?.className}>
-                      {content}
-                    </td>
-                  );
-                })}
+                <BodyCells row={row} />
               </tr>
             ))
           )}

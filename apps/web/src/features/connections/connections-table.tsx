@@ -13,6 +13,7 @@ import {
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useMemo, useRef, useState, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BodyCells } from '../../ui/data-table.tsx';
 import { QueueTable } from './queue-table.tsx';
 import type { ConnectionSort } from './search.ts';
 import '../../ui/data-table.css';
@@ -272,19 +273,7 @@ const ConnectionRowGroup = memo(
           aria-rowindex={virtualized ? rowIndex + 2 : undefined}
           data-expanded={expanded || undefined}
         >
-          {row.getVisibleCells().map((cell) => {
-            const meta = cell.column.columnDef.meta;
-            const content = flexRender(cell.column.columnDef.cell, cell.getContext());
-            return meta?.rowHeader ? (
-              <th key={cell.id} scope="row" className={meta.className}>
-                {content}
-              </th>
-            ) : (
-              <td key={cell.id} className={meta?.className}>
-                {content}
-              </td>
-            );
-          })}
+          <BodyCells row={row} />
         </tr>
         {expanded && (
           <tr className="connection-group__detail">
