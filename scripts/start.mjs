@@ -2,7 +2,7 @@
 // `pnpm start`: builds the web app when its build is missing or stale, then starts the console
 // (demo mode on the simulator when no AK/SK is configured). The TypeScript launcher runs under tsx.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -25,21 +25,48 @@ const isStale = () => !existsSync(built) || statSync(built).mtimeMs < Math.max(.
 
 // Several launchers (tests, a developer) may start at once: one builds, the others wait for it.
 const lock = join(root, 'apps/web/.build-lock');
+function lockHolderAlive() {
+  let pid;
+  try {
+    pid = Number(readFileSync(join(lock, 'pid'), 'utf8'));
+  } catch {
+    // Between mkdir and writing the pid, or a lock from before pids were written: judge by age.
+    try {
+      return Date.now() - statSync(lock).mtimeMs < 10_000;
+    } catch {
+      return false;
+    }
+  }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === 'EPERM';
+  }
+}
+
 async function buildIfStale() {
   if (!isStale()) return;
   for (let waited = 0; ; waited += 500) {
     try {
       mkdirSync(lock);
+      writeFileSync(join(lock, 'pid'), String(process.pid));
       break;
     } catch {
-      if (waited > 300_000) rmSync(lock, { recursive: true, force: true });
+      // A launcher killed mid-build leaves its lock behind: take it over at once, not after 5 min.
+      if (waited > 300_000 || !lockHolderAlive()) rmSync(lock, { recursive: true, force: true });
+      else if (waited === 0) console.log('Waiting for another launcher to finish building the web app…');
       await sleep(500);
     }
   }
   try {
     if (!isStale()) return;
     console.log('Building the web app (missing or stale build)…');
-    const r = spawnSync('pnpm', ['--filter', 'web', 'build'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+    // Vite itself rather than `pnpm --filter web build`: a launcher started by node directly
+    // (Playwright's webServer from a shell without pnpm on PATH) must build too.
+    const webDir = join(root, 'apps/web');
+    const vite = join(webDir, 'node_modules/vite/bin/vite.js');
+    const r = spawnSync(process.execPath, [vite, 'build'], { cwd: webDir, stdio: ['ignore', 'inherit', 'inherit'] });
     if (r.status !== 0) {
       console.error('The web build failed; see above.');
       process.exit(1);
