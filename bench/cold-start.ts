@@ -14,6 +14,7 @@ import { SectionBuilder, type Section } from './lib/report.ts';
 import type { BenchSettings } from './lib/settings.ts';
 import { isMain, runStandalone } from './lib/standalone.ts';
 import { fmt, fmtMiB, fmtMs, median } from './lib/stats.ts';
+import { BFF_NODE_FLAGS } from 'bff';
 
 interface Start {
   ms: number;
@@ -108,6 +109,7 @@ export async function runColdStart(
         SESSION_SECRET: randomBytes(32).toString('base64url'),
       });
     const bffArgs = [
+      ...BFF_NODE_FLAGS,
       '--import',
       import.meta.resolve('tsx'),
       join(REPO_ROOT, 'apps/bff/src/main.ts'),
@@ -120,7 +122,7 @@ export async function runColdStart(
       bff.push(await timeStart(dir, 'bff', process.execPath, bffArgs, bffEnv(port), port));
     }
     rows.push([
-      'BFF entry point (node --import tsx apps/bff/src/main.ts, real mode)',
+      `BFF entry point (node ${BFF_NODE_FLAGS.join(' ')} --import tsx apps/bff/src/main.ts, real mode)`,
       ...summary(bff),
     ]);
 
@@ -141,7 +143,7 @@ export async function runColdStart(
     }
     if (demo.length > 0)
       rows.push([
-        `demo launcher (node scripts/start.mjs: simulator + demo users + BFF), web build fresh`,
+        `demo launcher (node ${BFF_NODE_FLAGS.join(' ')} scripts/start.mjs: simulator + demo users + BFF), web build fresh`,
         ...summary(demo),
       ]);
     else s.skip('demo launcher: every start rebuilt the web app (its sources kept changing)');

@@ -36,7 +36,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'node ../scripts/start.mjs',
+    // The flags of `pnpm start` (apps/bff/src/node-flags.ts), so the e2e console runs as production does.
+    command: 'node --initial-old-space-size=128 ../scripts/start.mjs',
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
     timeout: 240_000,

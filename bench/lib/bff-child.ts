@@ -1,6 +1,7 @@
 /** Starts servers/bff-server.ts in its own process and talks to it over IPC. */
 import { join } from 'node:path';
 import { startProcess, tail, tsxArgs, type Started } from './processes.ts';
+import { BFF_NODE_FLAGS } from 'bff';
 
 export interface MemorySnapshot {
   rss: number;
@@ -78,7 +79,8 @@ export async function startBffChild(opts: {
     script: 'servers/bff-server.ts',
     dir: opts.dir,
     name: 'bff',
-    nodeFlags: ['--expose-gc', ...(opts.nodeFlags ?? [])],
+    // As every start of the BFF runs (apps/bff/src/node-flags.ts), plus gc() for the memory figures.
+    nodeFlags: [...BFF_NODE_FLAGS, '--expose-gc', ...(opts.nodeFlags ?? [])],
     env: {
       BENCH_UPSTREAM: opts.upstream,
       BENCH_PROJECT_ID: opts.projectId,

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort, REPO_ROOT, startProcess, tail, waitForHttp, type Started } from './processes.ts';
+import { BFF_NODE_FLAGS } from 'bff';
 
 export interface DemoUser {
   username: string;
@@ -40,21 +41,26 @@ export async function startDemoConsole(opts: {
   const credentialsFile = join(opts.dir, `demo-${port}.json`);
   const since = performance.now();
   // cwd is the temp dir, so no developer .env is read; start.mjs finds the repository by its own path.
-  const started = startProcess(process.execPath, [join(REPO_ROOT, 'scripts/start.mjs')], {
-    logFile: join(opts.dir, `console-${port}.log`),
-    cwd: opts.dir,
-    env: launcherEnv({
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      DEMO_CREDENTIALS_FILE: credentialsFile,
-      // Settled states: nothing transitional, so no polling refetch disturbs a measurement.
-      SIM_TIMING: 'immediate',
-      ...(opts.enhancedConnections
-        ? { SIM_ENHANCED_CONNECTIONS: String(opts.enhancedConnections) }
-        : {}),
-    }),
-  });
+  // With the flags `pnpm start` passes, so the console is measured as it runs.
+  const started = startProcess(
+    process.execPath,
+    [...BFF_NODE_FLAGS, join(REPO_ROOT, 'scripts/start.mjs')],
+    {
+      logFile: join(opts.dir, `console-${port}.log`),
+      cwd: opts.dir,
+      env: launcherEnv({
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        DEMO_CREDENTIALS_FILE: credentialsFile,
+        // Settled states: nothing transitional, so no polling refetch disturbs a measurement.
+        SIM_TIMING: 'immediate',
+        ...(opts.enhancedConnections
+          ? { SIM_ENHANCED_CONNECTIONS: String(opts.enhancedConnections) }
+          : {}),
+      }),
+    },
+  );
   const url = `http://127.0.0.1:${port}`;
   try {
     const readyMs = await waitForHttp(`${url}/healthz`, {

@@ -13,6 +13,7 @@ export {
   type TrustProxy,
 } from './config.ts';
 export { createLogger } from './logging.ts';
+export { BFF_NODE_FLAGS } from './node-flags.ts';
 export { createDemoUsers, type DemoUser } from './auth/demo-users.ts';
 export { hashPassword, verifyPassword, parsePasswordHash, DEFAULT_SCRYPT_PARAMS, type ScryptParams } from './auth/password-hash.ts';
 export type { KvStore } from './store/kv-store.ts';
