@@ -17,6 +17,7 @@ import {
 import { cannedFromSimulator, LIST_LIMIT, type CannedAnswer } from './lib/canned-upstream.ts';
 import { groupShares, summariseProfile, type CpuProfile } from './lib/cpu-profile.ts';
 import { runLoad, type LoadResult } from './lib/load.ts';
+import { runPaced, type PacedResult } from './lib/paced-load.ts';
 import {
   countConnections,
   ensureNginx,
@@ -29,19 +30,21 @@ import { SectionBuilder, type Section } from './lib/report.ts';
 import type { BenchSettings } from './lib/settings.ts';
 import { isMain, runStandalone } from './lib/standalone.ts';
 import { fmt, fmtKB, fmtMs, fmtPct, median, ratio } from './lib/stats.ts';
+import { BFF_NODE_FLAGS } from 'bff';
 
 export interface BffMemory {
   atRest: { before: MemorySnapshot; afterGc: MemorySnapshot | undefined };
   afterLoad: { before: MemorySnapshot; afterGc: MemorySnapshot | undefined };
 }
 
-type TargetId = 'a' | 'b' | 'n' | 'c';
+type TargetId = 'a' | 'b' | 'n' | 'p' | 'c';
 type OpId = 'list' | 'small';
-const TARGETS: readonly TargetId[] = ['a', 'b', 'n', 'c'];
+const TARGETS: readonly TargetId[] = ['a', 'b', 'n', 'p', 'c'];
 const TARGET_NAMES: Record<TargetId, string> = {
   a: '(a) nginx, canned answer',
   b: '(b) nginx proxy_pass → (a)',
   n: '(n) bare node:http, canned answer (floor)',
+  p: '(p) bare node:http proxy → (a) (floor)',
   c: '(c) BFF → (a)',
 };
 const OP_NAMES: Record<OpId, string> = { list: `list (limit ${LIST_LIMIT})`, small: 'small GET' };
@@ -54,8 +57,14 @@ interface Run {
 }
 
 /** CPU of the process that answered (for (b), nginx's: the proxy and the canned upstream together). */
-const serverCores = (r: Run): number =>
-  r.result.cores[r.target === 'c' ? 'bff' : r.target === 'n' ? 'node' : 'nginx'] ?? 0;
+const CPU_LABEL: Record<TargetId, string> = {
+  a: 'nginx',
+  b: 'nginx',
+  n: 'node',
+  p: 'proxy',
+  c: 'bff',
+};
+const serverCores = (r: Run): number => r.result.cores[CPU_LABEL[r.target]] ?? 0;
 
 const P99_BUDGET_MS = 2;
 const THROUGHPUT_SHARE = 0.6;
@@ -71,6 +80,7 @@ export async function runBffOverhead(
   let nginx: RunningNginx | undefined;
   let bff: BffChild | undefined;
   let floor: Started | undefined;
+  let floorProxy: Started | undefined;
   try {
     console.log('  [bff-overhead] canned answers from the simulator…');
     const canned = await cannedFromSimulator();
@@ -97,9 +107,19 @@ export async function runBffOverhead(
       script: 'servers/node-floor.ts',
       dir,
       name: 'node-floor',
+      // The floors run with the BFF's node flags: the same runtime, without the BFF.
+      nodeFlags: [...BFF_NODE_FLAGS],
       env: { BENCH_ROUTES: JSON.stringify(routes.map((r) => [r.path, join(dir, 'www', r.file)])) },
     });
     floor = floorServer.started;
+    const proxyServer = await startIpcServer<{ port: number }>({
+      script: 'servers/node-proxy.ts',
+      dir,
+      name: 'node-proxy',
+      nodeFlags: [...BFF_NODE_FLAGS],
+      env: { BENCH_UPSTREAM: `http://127.0.0.1:${ports.direct}` },
+    });
+    floorProxy = proxyServer.started;
     bff = await startBffChild({
       dir,
       upstream: `http://127.0.0.1:${ports.viaBff}`,
@@ -125,6 +145,7 @@ export async function runBffOverhead(
       if (t === 'a') return `http://127.0.0.1:${ports.direct}${a.upstreamPath}${q}`;
       if (t === 'b') return `http://127.0.0.1:${ports.proxy}${a.upstreamPath}${q}`;
       if (t === 'n') return `http://127.0.0.1:${floorServer.ready.port}${a.upstreamPath}${q}`;
+      if (t === 'p') return `http://127.0.0.1:${proxyServer.ready.port}${a.upstreamPath}${q}`;
       return `${bff!.url}${a.bffPath}${q}`;
     };
     const headersOf = (t: TargetId) => (t === 'c' ? bffHeaders : {});
@@ -149,6 +170,7 @@ export async function runBffOverhead(
       bff: bff.started.child.pid!,
       nginx: nginx.started.child.pid!,
       node: floor.child.pid!,
+      proxy: floorProxy.child.pid!,
     };
     if (settings.warmupSec > 0) {
       console.log(
@@ -206,7 +228,7 @@ export async function runBffOverhead(
     const afterLoad = await bff.memory();
 
     s.line(
-      `Loopback; autocannon in the benchmark process; one nginx worker; the BFF and the bare Node server each in their own process. ` +
+      `Loopback; autocannon in the benchmark process; one nginx worker; the BFF, the bare Node server and the bare Node proxy each in their own process. ` +
         `List: \`GET …/enhanced-connections?limit=${LIST_LIMIT}\` (canned answer of ${fmtKB(canned.list.body.length)} taken from the simulator's seeded state); ` +
         `small GET: one basic connection (${fmt(canned.small.body.length)} B). Latency per request as the load generator saw it (sub-millisecond).`,
       '',
@@ -250,23 +272,39 @@ export async function runBffOverhead(
     const ratioRows: string[][] = [];
     for (const connections of settings.connections) {
       for (const op of ['list', 'small'] as const) {
-        const [a, b, n, c] = (['a', 'b', 'n', 'c'] as const).map((t) => get(t, op, connections));
+        const [a, b, n, p, c] = (['a', 'b', 'n', 'p', 'c'] as const).map((t) =>
+          get(t, op, connections),
+        );
         if (!c) continue;
         ratioRows.push([
           `${OP_NAMES[op]}, ${connections} conn.`,
           a ? fmtPct(ratio(c.rps, a.rps)) : '–',
           b ? fmtPct(ratio(c.rps, b.rps)) : '–',
           n ? fmtPct(ratio(c.rps, n.rps)) : '–',
+          p ? fmtPct(ratio(c.rps, p.rps)) : '–',
+          p && b ? fmtPct(ratio(p.rps, b.rps)) : '–',
           a ? fmtMs(c.p99 - a.p99, 2) : '–',
           b ? fmtMs(c.p99 - b.p99, 2) : '–',
           a && b ? fmtMs(b.p99 - a.p99, 2) : '–',
+          a && p ? fmtMs(p.p99 - a.p99, 2) : '–',
         ]);
       }
     }
     if (ratioRows.length > 0) {
       s.line('**Ratios (same run)**', '');
       s.table(
-        ['operation', 'req/s c/a', 'req/s c/b', 'req/s c/n', 'p99 c − a', 'p99 c − b', 'p99 b − a'],
+        [
+          'operation',
+          'req/s c/a',
+          'req/s c/b',
+          'req/s c/n',
+          'req/s c/p',
+          'req/s p/b',
+          'p99 c − a',
+          'p99 c − b',
+          'p99 b − a',
+          'p99 p − a',
+        ],
         ratioRows,
       );
     }
@@ -309,6 +347,9 @@ export async function runBffOverhead(
       );
     }
 
+    if (settings.pacedRate > 0)
+      await pacedRuns(s, settings, usable, (t, op) => urlOf(t, ops[op]), headersOf);
+
     if (settings.profileSec > 0 && usable.includes('c'))
       await profileBff(
         s,
@@ -347,9 +388,77 @@ export async function runBffOverhead(
   } finally {
     await bff?.stop();
     await floor?.stop();
+    await floorProxy?.stop();
     await nginx?.stop();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The same requests at a fixed, evenly spaced rate well below what any target can serve: what the
+ * BFF adds to a request when it is not queueing behind others, which is how a console is used.
+ * Informative only; the targets stay judged at fixed concurrency, as the issue sets them.
+ */
+async function pacedRuns(
+  s: SectionBuilder,
+  settings: BenchSettings,
+  usable: readonly TargetId[],
+  urlOf: (t: TargetId, op: OpId) => string,
+  headersOf: (t: TargetId) => Record<string, string>,
+): Promise<void> {
+  const rate = settings.pacedRate;
+  const results = new Map<string, PacedResult>();
+  for (const op of ['list', 'small'] as const) {
+    for (const t of usable) {
+      console.log(
+        `  [bff-overhead] ${TARGET_NAMES[t]}, ${op}, paced at ${rate} req/s, ${settings.durationSec} s…`,
+      );
+      results.set(
+        `${t}/${op}`,
+        await runPaced({
+          url: urlOf(t, op),
+          ratePerSec: rate,
+          durationSec: settings.durationSec,
+          headers: headersOf(t),
+        }),
+      );
+    }
+  }
+  const ratioRows: string[][] = [];
+  for (const op of ['list', 'small'] as const) {
+    const rows = usable.map((t) => {
+      const r = results.get(`${t}/${op}`)!;
+      return [
+        TARGET_NAMES[t],
+        fmt(r.answeredRps),
+        fmtMs(r.p50, 2),
+        fmtMs(r.p99, 2),
+        fmtMs(r.max, 2),
+        fmt(r.failed),
+        fmtMs(r.sendLagP99, 2),
+      ];
+    });
+    s.line(`**${OP_NAMES[op]}, paced at ${fmt(rate)} req/s (not saturating)**`, '');
+    s.table(['target', 'answered/s', 'p50', 'p99', 'max', 'failed', 'send lag p99'], rows);
+    const [a, b, p, c] = (['a', 'b', 'p', 'c'] as const).map((t) => results.get(`${t}/${op}`));
+    if (c)
+      ratioRows.push([
+        OP_NAMES[op],
+        a ? fmtMs(c.p50 - a.p50, 2) : '–',
+        a ? fmtMs(c.p99 - a.p99, 2) : '–',
+        b ? fmtMs(c.p99 - b.p99, 2) : '–',
+        p ? fmtMs(c.p99 - p.p99, 2) : '–',
+      ]);
+  }
+  if (ratioRows.length > 0) {
+    s.line(`**What the BFF adds at ${fmt(rate)} req/s (same run)**`, '');
+    s.table(['operation', 'p50 c − a', 'p99 c − a', 'p99 c − b', 'p99 c − p'], ratioRows);
+  }
+  s.note(
+    `paced runs: an open-loop generator in the benchmark process (node:http, keep-alive, up to 50 sockets) sends request i at start + i/${fmt(rate)} s whether or not earlier ones are answered, ` +
+      'and times each from when it was due, so a late send or a wait for a socket counts; "send lag p99" is how late the generator itself sent. ' +
+      "autocannon's overallRate is not used: it releases each connection's per-second quota at the start of every second, i.e. in bursts.",
+  );
 }
 
 /** A CPU profile of the BFF under the same load, charged to the code that spent it. */

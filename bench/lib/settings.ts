@@ -18,6 +18,8 @@ export interface BenchSettings {
   profileSec: number;
   /** Directory the .cpuprofile files are copied to for DevTools (BENCH_PROFILE_KEEP); unset discards them. */
   profileKeepDir: string | undefined;
+  /** Offered req/s of the overhead benchmark's evenly paced (non-saturating) runs; 0 skips them (BENCH_RATE). */
+  pacedRate: number;
   /** BFF log level during the overhead runs (BENCH_BFF_LOG_LEVEL): production logs a line per request. */
   bffLogLevel: string;
 }
@@ -52,6 +54,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): BenchSetting
     profileSec: num(env, 'BENCH_PROFILE', 4, 0, 60),
     profileKeepDir: env.BENCH_PROFILE_KEEP || undefined,
     bffLogLevel: env.BENCH_BFF_LOG_LEVEL || 'info',
+    pacedRate: num(env, 'BENCH_RATE', 200, 0, 5_000),
   };
 }
 
@@ -60,6 +63,12 @@ export function describeSettings(s: BenchSettings): Array<[string, string]> {
     [
       'load runs',
       `${s.durationSec} s each after ${s.warmupSec} s warm-up, at ${s.connections.join(' and ')} connections (BENCH_DURATION, BENCH_WARMUP, BENCH_CONNECTIONS)`,
+    ],
+    [
+      'paced runs',
+      s.pacedRate > 0
+        ? `${s.pacedRate} req/s evenly spaced, ${s.durationSec} s per target and operation (BENCH_RATE)`
+        : 'off (BENCH_RATE=0)',
     ],
     ['BFF log level under load', `${s.bffLogLevel} (BENCH_BFF_LOG_LEVEL)`],
     [
