@@ -37,14 +37,18 @@ export interface BffMemory {
   afterLoad: { before: MemorySnapshot; afterGc: MemorySnapshot | undefined };
 }
 
-type TargetId = 'a' | 'b' | 'n' | 'p' | 'c';
+type TargetId = 'a' | 'b' | FloorId | 'c';
+/** The Node processes run beside the BFF as floors under it, each with the BFF's node flags. */
+type FloorId = 'n' | 'p' | 'x' | 'e';
 type OpId = 'list' | 'small';
-const TARGETS: readonly TargetId[] = ['a', 'b', 'n', 'p', 'c'];
+const TARGETS: readonly TargetId[] = ['a', 'b', 'n', 'p', 'x', 'e', 'c'];
 const TARGET_NAMES: Record<TargetId, string> = {
   a: '(a) nginx, canned answer',
   b: '(b) nginx proxy_pass → (a)',
   n: '(n) bare node:http, canned answer (floor)',
   p: '(p) bare node:http proxy → (a) (floor)',
+  x: '(x) Express app, the same proxy as its only handler, default http.createServer → (a)',
+  e: '(e) the same Express app served as the BFF is (createHttpServer) → (a) (floor)',
   c: '(c) BFF → (a)',
 };
 const OP_NAMES: Record<OpId, string> = { list: `list (limit ${LIST_LIMIT})`, small: 'small GET' };
@@ -60,8 +64,10 @@ interface Run {
 const CPU_LABEL: Record<TargetId, string> = {
   a: 'nginx',
   b: 'nginx',
-  n: 'node',
-  p: 'proxy',
+  n: 'n',
+  p: 'p',
+  x: 'x',
+  e: 'e',
   c: 'bff',
 };
 const serverCores = (r: Run): number => r.result.cores[CPU_LABEL[r.target]] ?? 0;
@@ -79,8 +85,7 @@ export async function runBffOverhead(
   const dir = mkdtempSync(join(tmpdir(), 'bench-overhead-'));
   let nginx: RunningNginx | undefined;
   let bff: BffChild | undefined;
-  let floor: Started | undefined;
-  let floorProxy: Started | undefined;
+  const floors: Partial<Record<FloorId, { started: Started; port: number }>> = {};
   try {
     console.log('  [bff-overhead] canned answers from the simulator…');
     const canned = await cannedFromSimulator();
@@ -103,23 +108,36 @@ export async function runBffOverhead(
       runAsRoot: process.getuid?.() === 0,
       routes,
     });
-    const floorServer = await startIpcServer<{ port: number }>({
-      script: 'servers/node-floor.ts',
-      dir,
-      name: 'node-floor',
-      // The floors run with the BFF's node flags: the same runtime, without the BFF.
-      nodeFlags: [...BFF_NODE_FLAGS],
-      env: { BENCH_ROUTES: JSON.stringify(routes.map((r) => [r.path, join(dir, 'www', r.file)])) },
-    });
-    floor = floorServer.started;
-    const proxyServer = await startIpcServer<{ port: number }>({
-      script: 'servers/node-proxy.ts',
-      dir,
-      name: 'node-proxy',
-      nodeFlags: [...BFF_NODE_FLAGS],
-      env: { BENCH_UPSTREAM: `http://127.0.0.1:${ports.direct}` },
-    });
-    floorProxy = proxyServer.started;
+    const toUpstream = { BENCH_UPSTREAM: `http://127.0.0.1:${ports.direct}` };
+    const floorSpecs: Record<FloorId, { script: string; env: Record<string, string> }> = {
+      n: {
+        script: 'servers/node-floor.ts',
+        env: {
+          BENCH_ROUTES: JSON.stringify(routes.map((r) => [r.path, join(dir, 'www', r.file)])),
+        },
+      },
+      p: { script: 'servers/node-proxy.ts', env: toUpstream },
+      x: {
+        script: 'servers/node-proxy.ts',
+        env: { ...toUpstream, BENCH_PROXY_FRAMEWORK: 'express-default' },
+      },
+      e: {
+        script: 'servers/node-proxy.ts',
+        env: { ...toUpstream, BENCH_PROXY_FRAMEWORK: 'express' },
+      },
+    };
+    for (const [id, spec] of Object.entries(floorSpecs) as Array<
+      [FloorId, (typeof floorSpecs)[FloorId]]
+    >) {
+      const { started, ready } = await startIpcServer<{ port: number }>({
+        ...spec,
+        dir,
+        name: `floor-${id}`,
+        // The floors run with the BFF's node flags: the same runtime, without the BFF.
+        nodeFlags: [...BFF_NODE_FLAGS],
+      });
+      floors[id] = { started, port: ready.port };
+    }
     bff = await startBffChild({
       dir,
       upstream: `http://127.0.0.1:${ports.viaBff}`,
@@ -144,9 +162,8 @@ export async function runBffOverhead(
       const q = a.query ? `?${a.query}` : '';
       if (t === 'a') return `http://127.0.0.1:${ports.direct}${a.upstreamPath}${q}`;
       if (t === 'b') return `http://127.0.0.1:${ports.proxy}${a.upstreamPath}${q}`;
-      if (t === 'n') return `http://127.0.0.1:${floorServer.ready.port}${a.upstreamPath}${q}`;
-      if (t === 'p') return `http://127.0.0.1:${proxyServer.ready.port}${a.upstreamPath}${q}`;
-      return `${bff!.url}${a.bffPath}${q}`;
+      if (t === 'c') return `${bff!.url}${a.bffPath}${q}`;
+      return `http://127.0.0.1:${floors[t]!.port}${a.upstreamPath}${q}`;
     };
     const headersOf = (t: TargetId) => (t === 'c' ? bffHeaders : {});
 
@@ -166,12 +183,11 @@ export async function runBffOverhead(
       else s.skip(`${TARGET_NAMES[t]} is not measured: ${problems.join('; ')}`);
     }
 
-    const watch = {
+    const watch: Record<string, number> = {
       bff: bff.started.child.pid!,
       nginx: nginx.started.child.pid!,
-      node: floor.child.pid!,
-      proxy: floorProxy.child.pid!,
     };
+    for (const [id, f] of Object.entries(floors)) watch[id] = f.started.child.pid!;
     if (settings.warmupSec > 0) {
       console.log(
         `  [bff-overhead] warming up (${settings.warmupSec} s per target and operation)…`,
@@ -228,7 +244,7 @@ export async function runBffOverhead(
     const afterLoad = await bff.memory();
 
     s.line(
-      `Loopback; autocannon in the benchmark process; one nginx worker; the BFF, the bare Node server and the bare Node proxy each in their own process. ` +
+      `Loopback; autocannon in the benchmark process; one nginx worker; the BFF, the bare Node server, the bare Node proxy and the Express floor each in their own process. ` +
         `List: \`GET …/enhanced-connections?limit=${LIST_LIMIT}\` (canned answer of ${fmtKB(canned.list.body.length)} taken from the simulator's seeded state); ` +
         `small GET: one basic connection (${fmt(canned.small.body.length)} B). Latency per request as the load generator saw it (sub-millisecond).`,
       '',
@@ -272,7 +288,7 @@ export async function runBffOverhead(
     const ratioRows: string[][] = [];
     for (const connections of settings.connections) {
       for (const op of ['list', 'small'] as const) {
-        const [a, b, n, p, c] = (['a', 'b', 'n', 'p', 'c'] as const).map((t) =>
+        const [a, b, p, x, e, c] = (['a', 'b', 'p', 'x', 'e', 'c'] as const).map((t) =>
           get(t, op, connections),
         );
         if (!c) continue;
@@ -280,13 +296,16 @@ export async function runBffOverhead(
           `${OP_NAMES[op]}, ${connections} conn.`,
           a ? fmtPct(ratio(c.rps, a.rps)) : '–',
           b ? fmtPct(ratio(c.rps, b.rps)) : '–',
-          n ? fmtPct(ratio(c.rps, n.rps)) : '–',
           p ? fmtPct(ratio(c.rps, p.rps)) : '–',
+          e ? fmtPct(ratio(c.rps, e.rps)) : '–',
           p && b ? fmtPct(ratio(p.rps, b.rps)) : '–',
+          x && b ? fmtPct(ratio(x.rps, b.rps)) : '–',
+          e && b ? fmtPct(ratio(e.rps, b.rps)) : '–',
           a ? fmtMs(c.p99 - a.p99, 2) : '–',
           b ? fmtMs(c.p99 - b.p99, 2) : '–',
           a && b ? fmtMs(b.p99 - a.p99, 2) : '–',
           a && p ? fmtMs(p.p99 - a.p99, 2) : '–',
+          a && e ? fmtMs(e.p99 - a.p99, 2) : '–',
         ]);
       }
     }
@@ -297,13 +316,16 @@ export async function runBffOverhead(
           'operation',
           'req/s c/a',
           'req/s c/b',
-          'req/s c/n',
           'req/s c/p',
+          'req/s c/e',
           'req/s p/b',
+          'req/s x/b',
+          'req/s e/b',
           'p99 c − a',
           'p99 c − b',
           'p99 b − a',
           'p99 p − a',
+          'p99 e − a',
         ],
         ratioRows,
       );
@@ -387,8 +409,7 @@ export async function runBffOverhead(
     return { section: s.build(err) };
   } finally {
     await bff?.stop();
-    await floor?.stop();
-    await floorProxy?.stop();
+    for (const f of Object.values(floors)) await f.started.stop();
     await nginx?.stop();
     rmSync(dir, { recursive: true, force: true });
   }
@@ -440,7 +461,9 @@ async function pacedRuns(
     });
     s.line(`**${OP_NAMES[op]}, paced at ${fmt(rate)} req/s (not saturating)**`, '');
     s.table(['target', 'answered/s', 'p50', 'p99', 'max', 'failed', 'send lag p99'], rows);
-    const [a, b, p, c] = (['a', 'b', 'p', 'c'] as const).map((t) => results.get(`${t}/${op}`));
+    const [a, b, p, e, c] = (['a', 'b', 'p', 'e', 'c'] as const).map((t) =>
+      results.get(`${t}/${op}`),
+    );
     if (c)
       ratioRows.push([
         OP_NAMES[op],
@@ -448,11 +471,15 @@ async function pacedRuns(
         a ? fmtMs(c.p99 - a.p99, 2) : '–',
         b ? fmtMs(c.p99 - b.p99, 2) : '–',
         p ? fmtMs(c.p99 - p.p99, 2) : '–',
+        e ? fmtMs(c.p99 - e.p99, 2) : '–',
       ]);
   }
   if (ratioRows.length > 0) {
     s.line(`**What the BFF adds at ${fmt(rate)} req/s (same run)**`, '');
-    s.table(['operation', 'p50 c − a', 'p99 c − a', 'p99 c − b', 'p99 c − p'], ratioRows);
+    s.table(
+      ['operation', 'p50 c − a', 'p99 c − a', 'p99 c − b', 'p99 c − p', 'p99 c − e'],
+      ratioRows,
+    );
   }
   s.note(
     `paced runs: an open-loop generator in the benchmark process (node:http, keep-alive, up to 50 sockets) sends request i at start + i/${fmt(rate)} s whether or not earlier ones are answered, ` +

@@ -2,9 +2,9 @@
 // in-process with throw-away credentials and plugs it into the BFF. The BFF never imports the
 // simulator; only this launcher and tests start both.
 import { existsSync } from 'node:fs';
-import http from 'node:http';
 import {
   ConfigError,
+  createHttpServer,
   createLogger,
   createServer,
   loadConfig,
@@ -52,7 +52,7 @@ async function main(): Promise<void> {
 
   const logger = createLogger(config.logLevel);
   const bff = createServer(config, { logger });
-  const server = http.createServer(bff.app);
+  const server = createHttpServer(bff.app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, resolve);

@@ -3,7 +3,6 @@
 // not share this event loop). Talks to the benchmark over IPC: 'ready' with the port and the demo
 // sign-ins (never printed), and 'memory' on request.
 import { randomBytes } from 'node:crypto';
-import http from 'node:http';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
@@ -57,7 +56,7 @@ async function main(): Promise<void> {
   });
 
   const server = bff.createServer(config);
-  const httpServer = http.createServer(server.app);
+  const httpServer = bff.createHttpServer(server.app);
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   const addr = httpServer.address();
   const port = typeof addr === 'object' && addr ? addr.port : 0;

@@ -2,6 +2,7 @@
 // memory, nothing else. The BFF's figures minus these are what its own layers cost.
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
+import { listenAndReport } from './listen.ts';
 
 const routes = new Map<string, Buffer>(
   (JSON.parse(process.env.BENCH_ROUTES ?? '[]') as Array<[string, string]>).map(([path, file]) => [
@@ -20,9 +21,4 @@ const server = http.createServer((req, res) => {
     .writeHead(200, { 'content-type': 'application/json', 'content-length': body.length })
     .end(body);
 });
-server.keepAliveTimeout = 300_000;
-server.listen(0, '127.0.0.1', () => {
-  const addr = server.address();
-  process.send?.({ type: 'ready', port: typeof addr === 'object' && addr ? addr.port : 0 });
-});
-process.on('SIGTERM', () => process.exit(0));
+listenAndReport(server);

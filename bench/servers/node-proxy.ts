@@ -2,12 +2,19 @@
 // a keep-alive agent, buffering each answer whole before sending it on (as the BFF does), and
 // nothing else: no router, session, validation, signing or log. The BFF's figures minus these are
 // what its own layers cost; these minus nginx's proxy (b) are what Node's HTTP stack costs.
+// BENCH_PROXY_FRAMEWORK=express makes the same handler the only middleware of an Express app set up
+// and served as the BFF's (createHttpServer): what the framework alone adds, which the BFF cannot go
+// below. express-default serves that app with plain http.createServer(app), as Express's own docs
+// do, to show what createHttpServer saves (decision 010).
 import http from 'node:http';
+import express from 'express';
+import { createHttpServer } from 'bff';
+import { listenAndReport } from './listen.ts';
 
 const upstream = new URL(process.env.BENCH_UPSTREAM ?? 'http://127.0.0.1:1');
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
-const server = http.createServer((req, res) => {
+const proxy = (req: http.IncomingMessage, res: http.ServerResponse): void => {
   const out = http.request(
     {
       host: upstream.hostname,
@@ -33,10 +40,26 @@ const server = http.createServer((req, res) => {
   );
   out.on('error', () => res.writeHead(502).end());
   out.end();
-});
-server.keepAliveTimeout = 300_000;
-server.listen(0, '127.0.0.1', () => {
-  const addr = server.address();
-  process.send?.({ type: 'ready', port: typeof addr === 'object' && addr ? addr.port : 0 });
-});
-process.on('SIGTERM', () => process.exit(0));
+};
+
+function expressApp(): express.Express {
+  const app = express();
+  // As apps/bff/src/server.ts sets them, so that the framework's per-request work is the same.
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use((req, res) => proxy(req, res));
+  return app;
+}
+
+const servers: Record<string, () => http.Server> = {
+  node: () => http.createServer(proxy),
+  express: () => createHttpServer(expressApp()),
+  'express-default': () => http.createServer(expressApp()),
+};
+const framework = process.env.BENCH_PROXY_FRAMEWORK ?? 'node';
+const server = servers[framework];
+if (!server)
+  throw new Error(
+    `BENCH_PROXY_FRAMEWORK must be one of ${Object.keys(servers).join(', ')}, not ${framework}`,
+  );
+listenAndReport(server());

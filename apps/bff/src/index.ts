@@ -1,5 +1,6 @@
 // The package's public entry (package.json "exports") for the root launcher and tests.
 export { createServer, type BffServer, type ServerDeps } from './server.ts';
+export { createHttpServer } from './http-server.ts';
 export { withDemoUpstream, type DemoUpstream } from './demo-upstream.ts';
 export {
   loadConfig,

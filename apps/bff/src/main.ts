@@ -1,7 +1,7 @@
-import http from 'node:http';
 import 'dotenv/config';
 import { ConfigError, loadConfig } from './config.ts';
 import { shutDownGracefully } from './graceful-shutdown.ts';
+import { createHttpServer } from './http-server.ts';
 import { createLogger } from './logging.ts';
 import { createServer } from './server.ts';
 
@@ -28,7 +28,7 @@ function start(): void {
     throw err;
   }
 
-  const server = http.createServer(bff.app);
+  const server = createHttpServer(bff.app);
   server.listen(config.port, config.host, () => {
     // The bound port (PORT=0 picks a free one).
     const address = server.address();

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +8,7 @@ import { expect } from 'vitest';
 import { AuditEntry, ConsoleError, type Role } from '@dsc/api-types';
 import { randomCredentials, startSim, type RunningSim } from 'cloud-sim';
 import {
+  createHttpServer,
   createLogger,
   createServer,
   hashPassword,
@@ -165,7 +165,8 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     ...(opts.idempotencyWaitMs !== undefined ? { idempotencyWaitMs: opts.idempotencyWaitMs } : {}),
     ...(opts.readinessCacheMs !== undefined ? { readinessCacheMs: opts.readinessCacheMs } : {}),
   });
-  const server = http.createServer(bff.app);
+  // As main.ts serves it, so every integration test runs on the production server set-up.
+  const server = createHttpServer(bff.app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const bffUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const responses: string[] = [];
