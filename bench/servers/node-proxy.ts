@@ -7,8 +7,7 @@
 // below. express-default serves that app with plain http.createServer(app), as Express's own docs
 // do, to show what createHttpServer saves (decision 010).
 import http from 'node:http';
-import express from 'express';
-import { createHttpServer } from 'bff';
+import type { Express } from 'express';
 import { listenAndReport } from './listen.ts';
 
 const upstream = new URL(process.env.BENCH_UPSTREAM ?? 'http://127.0.0.1:1');
@@ -42,7 +41,9 @@ const proxy = (req: http.IncomingMessage, res: http.ServerResponse): void => {
   out.end();
 };
 
-function expressApp(): express.Express {
+// Loaded only for the Express floors, so that the bare floor holds no more than node:http.
+async function expressApp(): Promise<Express> {
+  const { default: express } = await import('express');
   const app = express();
   // As apps/bff/src/server.ts sets them, so that the framework's per-request work is the same.
   app.disable('x-powered-by');
@@ -51,10 +52,10 @@ function expressApp(): express.Express {
   return app;
 }
 
-const servers: Record<string, () => http.Server> = {
-  node: () => http.createServer(proxy),
-  express: () => createHttpServer(expressApp()),
-  'express-default': () => http.createServer(expressApp()),
+const servers: Record<string, () => Promise<http.Server>> = {
+  node: async () => http.createServer(proxy),
+  express: async () => (await import('bff')).createHttpServer(await expressApp()),
+  'express-default': async () => http.createServer(await expressApp()),
 };
 const framework = process.env.BENCH_PROXY_FRAMEWORK ?? 'node';
 const server = servers[framework];
@@ -62,4 +63,4 @@ if (!server)
   throw new Error(
     `BENCH_PROXY_FRAMEWORK must be one of ${Object.keys(servers).join(', ')}, not ${framework}`,
   );
-listenAndReport(server());
+listenAndReport(await server());
