@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
 import { pino, type DestinationStream, type Logger } from 'pino';
 import type { LogLevel } from './config.ts';
+import { createLogDestination } from './log-destination.ts';
 import { contextOf } from './request-context.ts';
 
 const SECRET_KEYS = ['password', 'sk', 'securityToken', 'sessionSecret', 'credentials', 'authorization', 'cookie'];
@@ -18,14 +19,15 @@ export const REDACT_PATHS = ['err', 'err.cause'].flatMap((base) => [
   ...SECRET_HEADERS.map((h) => `${base}.headers${h.startsWith('[') ? h : `.${h}`}`),
 ]);
 
-export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {
+/** Without a destination: stdout through the bounded, never-blocking one of log-destination.ts. */
+export function createLogger(level: LogLevel, destination: DestinationStream = createLogDestination()): Logger {
   const options = {
     level,
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     base: { service: 'bff' },
     timestamp: pino.stdTimeFunctions.isoTime,
   };
-  return destination ? pino(options, destination) : pino(options);
+  return pino(options, destination);
 }
 
 type Req = IncomingMessage & { originalUrl?: string };

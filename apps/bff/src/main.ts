@@ -2,8 +2,12 @@ import 'dotenv/config';
 import { ConfigError, loadConfig } from './config.ts';
 import { shutDownGracefully } from './graceful-shutdown.ts';
 import { createHttpServer } from './http-server.ts';
+import { createLogDestination } from './log-destination.ts';
 import { createLogger } from './logging.ts';
 import { createServer } from './server.ts';
+
+/** After SHUTDOWN_TIMEOUT_MS, the time left to close the store and audit file and flush logs. */
+const EXIT_MARGIN_MS = 750;
 
 function start(): void {
   let config;
@@ -16,7 +20,8 @@ function start(): void {
     }
     throw err;
   }
-  const logger = createLogger(config.logLevel);
+  const logs = createLogDestination();
+  const logger = createLogger(config.logLevel, logs);
   let bff;
   try {
     bff = createServer(config, { logger });
@@ -40,11 +45,18 @@ function start(): void {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
+    // The process ends by SHUTDOWN_TIMEOUT_MS + 1 s whatever hangs: a store that does not answer,
+    // or a log destination nobody reads (its lines are then lost, never waited for).
+    const hardStopAt = Date.now() + config.shutdownTimeoutMs + EXIT_MARGIN_MS;
+    setTimeout(() => process.exit(1), hardStopAt - Date.now()).unref();
+    const exit = (code: number) => {
+      void logs.settle(Math.max(0, hardStopAt - Date.now() - 50)).then(() => process.exit(code));
+    };
     shutDownGracefully({ server, bff, logger, deadlineMs: config.shutdownTimeoutMs, reason: signal }).then(
-      () => process.exit(0),
+      () => exit(0),
       (err: unknown) => {
         logger.error({ err }, 'shutdown failed');
-        process.exit(1);
+        exit(1);
       },
     );
   };
