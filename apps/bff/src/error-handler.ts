@@ -18,7 +18,7 @@ export function toApiError(err: unknown): ApiError {
     case 'entity.parse.failed':
       return new ApiError('MALFORMED_JSON', 'The request body is not valid JSON');
     case 'entity.too.large':
-      return new ApiError('PAYLOAD_TOO_LARGE', 'The request body is larger than the console accepts (16 MiB)');
+      return new ApiError('PAYLOAD_TOO_LARGE', 'The request body is larger than the console accepts');
     case 'encoding.unsupported':
     case 'charset.unsupported':
       return new ApiError('UNSUPPORTED_MEDIA_TYPE', 'The request body must be UTF-8 JSON');

@@ -11,6 +11,7 @@ import type { UserDirectory } from '../auth/users-file.ts';
 import { ApiError } from '../errors.ts';
 import { contextOf } from '../request-context.ts';
 import { auditAs } from './audit-mark.ts';
+import { SIGN_IN_BODY_LIMITS, readJsonObject } from './json-body.ts';
 
 export interface SessionRouteDeps {
   sessions: Sessions;
@@ -20,7 +21,7 @@ export interface SessionRouteDeps {
   rateLimit: RequestHandler;
 }
 
-const parseJson = express.json({ limit: '8kb', strict: true, type: () => true });
+const parseJson = readJsonObject(SIGN_IN_BODY_LIMITS);
 
 const signInBody: RequestHandler = (req, res, next) => {
   if (!req.is('application/json')) {

@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import { fieldErrors, type OperationDef } from '@dsc/api-types';
 import { ApiError } from '../errors.ts';
 import { contextOf } from '../request-context.ts';
+import { invalidRequest } from './body-check.ts';
+import { checkedBody } from './json-body.ts';
 import { unsafeTextPaths } from './unsafe-text.ts';
 
 /** The parsed (schema output) form of a request: the only thing later steps build from. */
@@ -21,14 +23,14 @@ export interface RawInput {
 
 /**
  * Parses params, query and body with the catalogue's schemas, after refusing control characters
- * anywhere (unsafe-text.ts). Field paths: body fields bare
+ * anywhere (unsafe-text.ts); a body `checked` in the body worker is taken as it is. Field paths: body fields bare
  * (`hosts.3.ip`, as the web forms name them), `query.<name>` and `params.<name>` for the others.
  */
-export function validateInput(def: OperationDef, raw: RawInput): ValidatedInput {
+export function validateInput(def: OperationDef, raw: RawInput, checked?: { value: unknown }): ValidatedInput {
   const fields: Record<string, string> = {
     ...unsafeTextPaths(raw.params, 'params'),
     ...unsafeTextPaths(raw.query, 'query'),
-    ...unsafeTextPaths(raw.body, ''),
+    ...(checked ? {} : unsafeTextPaths(raw.body, '')),
   };
   const params = parseInto(def.params, raw.params, 'params', fields);
   let query: unknown = {};
@@ -37,13 +39,12 @@ export function validateInput(def: OperationDef, raw: RawInput): ValidatedInput 
   } else {
     for (const key of Object.keys(asRecord(raw.query))) fields[`query.${key}`] = 'is not allowed';
   }
-  const body = def.body ? parseInto(def.body, raw.body, '', fields) : undefined;
+  // A body the body worker checked arrives as the schema's output already (json-body.ts).
+  const body = checked ? checked.value : def.body ? parseInto(def.body, raw.body, '', fields) : undefined;
 
-  const paths = Object.keys(fields);
-  if (paths.length > 0) {
-    const first = paths[0]!;
-    const more = paths.length > 1 ? ` (and ${paths.length - 1} more)` : '';
-    throw new ApiError('VALIDATION', `Invalid request: ${first} ${fields[first]}${more}`, { fields });
+  if (Object.keys(fields).length > 0) {
+    const r = invalidRequest(fields);
+    throw new ApiError(r.code, r.message, { fields });
   }
   return { params: toStrings(params), query: toStrings(query), body };
 }
@@ -72,7 +73,7 @@ function toStrings(v: unknown): Record<string, string> {
 export function validate(def: OperationDef): RequestHandler {
   return (req, _res, next) => {
     try {
-      contextOf(req).input = validateInput(def, { params: req.params, query: req.query, body: req.body });
+      contextOf(req).input = validateInput(def, { params: req.params, query: req.query, body: req.body }, checkedBody(req));
       next();
     } catch (err) {
       next(err);
