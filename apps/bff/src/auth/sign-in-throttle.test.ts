@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../store/memory-store.ts';
 import {
+  ACCOUNT_CEILING_POLICY,
   ACCOUNT_POLICY,
   ADDRESS_POLICY,
   backoffMs,
@@ -20,7 +21,7 @@ describe('backoffMs', () => {
 });
 
 describe('createSignInThrottle', () => {
-  it('blocks after the free failures, forgives after the wait, and a success clears the account', async () => {
+  it('blocks the account from the failing address after the free failures, forgives after the wait, and a success clears it', async () => {
     let t = 0;
     const now = () => new Date(t);
     const throttle = createSignInThrottle({
@@ -29,15 +30,26 @@ describe('createSignInThrottle', () => {
       now,
     });
     for (let i = 0; i < 6; i++) await throttle.recordFailure('ada', '10.0.0.1');
-    expect(await throttle.waitMs('ada', '10.0.0.9')).toBe(1000);
+    expect(await throttle.waitMs('ada', '10.0.0.1')).toBe(1000);
+    // Someone else's failures do not lock ada out of her own address.
+    expect(await throttle.waitMs('ada', '10.0.0.9')).toBe(0);
     expect(await throttle.waitMs('bob', '10.0.0.1')).toBe(0);
     t += 1000;
-    expect(await throttle.waitMs('ada', '10.0.0.9')).toBe(0);
+    expect(await throttle.waitMs('ada', '10.0.0.1')).toBe(0);
     await throttle.recordFailure('ada', '10.0.0.1');
     expect(await throttle.waitMs('ada', '10.0.0.1')).toBe(2000);
-    await throttle.recordSuccess('ada');
+    await throttle.recordSuccess('ada', '10.0.0.1');
     expect(await throttle.waitMs('ada', '10.0.0.1')).toBe(0);
     await throttle.recordFailure('ada', '10.0.0.1');
     expect(await throttle.waitMs('ada', '10.0.0.1')).toBe(0);
+  });
+
+  it('an account-wide ceiling far above one address\'s: guessing spread over many addresses still ends in a wait', async () => {
+    const t = 0;
+    const throttle = createSignInThrottle({ store: createMemoryStore({ now: () => t }), secret: 's'.repeat(32), now: () => new Date(t) });
+    for (let i = 0; i < ACCOUNT_CEILING_POLICY.free; i++) await throttle.recordFailure('ada', `10.1.${i >> 8}.${i & 255}`);
+    expect(await throttle.waitMs('ada', '10.9.9.9')).toBe(0);
+    await throttle.recordFailure('ada', '10.2.0.1');
+    expect(await throttle.waitMs('ada', '10.9.9.9')).toBe(1000);
   });
 });

@@ -15,9 +15,24 @@ export interface BackoffPolicy {
 }
 
 const MINUTE = 60_000;
-/** Per account (the username tried, known or not, so blocking reveals nothing). */
+/**
+ * Per account and source address (the username tried, known or not, so blocking reveals
+ * nothing): the tight one. Someone guessing from one address cannot make the account wait
+ * anywhere else, so the owner signing in from their own address is not locked out.
+ */
 export const ACCOUNT_POLICY: BackoffPolicy = {
   free: 5,
+  baseMs: 1_000,
+  capMs: 15 * MINUTE,
+  windowMs: 60 * MINUTE,
+};
+/**
+ * Per account from anywhere: a ceiling far above what one person mistypes, against guessing
+ * spread over many addresses (OWASP Authentication Cheat Sheet: lock-out per account and
+ * address, with a much higher account-wide threshold).
+ */
+export const ACCOUNT_CEILING_POLICY: BackoffPolicy = {
+  free: 100,
   baseMs: 1_000,
   capMs: 15 * MINUTE,
   windowMs: 60 * MINUTE,
@@ -40,7 +55,7 @@ export interface SignInThrottle {
   waitMs(username: string, address: string): Promise<number>;
   recordFailure(username: string, address: string): Promise<void>;
   /** A success clears the account's failures (not the address's: one good account must not reset them). */
-  recordSuccess(username: string): Promise<void>;
+  recordSuccess(username: string, address: string): Promise<void>;
 }
 
 export function createSignInThrottle(o: {
@@ -53,7 +68,8 @@ export function createSignInThrottle(o: {
     `signin:${kind}:${createHmac('sha256', o.secret).update(`${kind}\0${value}`).digest('base64url')}`;
   const subjects = (username: string, address: string) =>
     [
-      { key: id('account', username), policy: ACCOUNT_POLICY },
+      { key: id('account-address', `${username}\0${address}`), policy: ACCOUNT_POLICY },
+      { key: id('account', username), policy: ACCOUNT_CEILING_POLICY },
       { key: id('address', address), policy: ADDRESS_POLICY },
     ] as const;
 
@@ -75,10 +91,11 @@ export function createSignInThrottle(o: {
         if (block > 0) await o.store.set(`${key}:blocked`, String(t + block), block);
       }
     },
-    async recordSuccess(username) {
-      const key = id('account', username);
-      await o.store.delete(`${key}:failures`);
-      await o.store.delete(`${key}:blocked`);
+    async recordSuccess(username, address) {
+      for (const key of [id('account-address', `${username}\0${address}`), id('account', username)]) {
+        await o.store.delete(`${key}:failures`);
+        await o.store.delete(`${key}:blocked`);
+      }
     },
   };
 }

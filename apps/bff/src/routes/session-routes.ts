@@ -69,10 +69,10 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
       await deps.throttle.recordFailure(username, address);
       throw new ApiError('INVALID_CREDENTIALS', 'Wrong username or password');
     }
-    await deps.throttle.recordSuccess(username);
+    await deps.throttle.recordSuccess(username, address);
 
     // Rotation: whatever session the browser had is ended; the new one gets a fresh id.
-    const previous = readSessionId(req);
+    const previous = contextOf(req).sessionId ?? readSessionId(req);
     if (previous) await deps.sessions.destroy(previous);
     const id = await deps.sessions.create(user);
     req.user = { username: user.username, role: user.role };
@@ -92,7 +92,7 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
   };
 
   const signOut: RequestHandler = async (req, res) => {
-    const id = readSessionId(req);
+    const id = contextOf(req).sessionId ?? readSessionId(req);
     if (id) await deps.sessions.destroy(id);
     res.setHeader('Set-Cookie', clearedSessionCookie({ secure: req.secure }));
     res.status(204).end();
