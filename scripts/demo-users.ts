@@ -33,7 +33,9 @@ export async function prepareDemoUsers(
     },
     bannerLines: [
       'Demo sign-ins (new random passwords at every start):',
-      ...users.map((u) => `  ${(u.roles ? describeRoles(u.roles) : u.role).padEnd(8)}  username ${u.username.padEnd(8)}  password ${u.password}`),
+      ...users.map(
+        (u) => `  ${(u.roles ? 'mixed' : u.role).padEnd(8)}  username ${u.username.padEnd(8)}  password ${u.password}${u.roles ? `  (${describeRoles(u.roles)})` : ''}`,
+      ),
     ],
   };
 }
