@@ -189,7 +189,7 @@ export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
   app.use(auditRoutes({ log: auditLog, targetIds: targets.ids }));
   app.use('/api', apiNotFound);
 
-  app.use(staticSpa(config.webDistDir));
+  app.use(staticSpa(config.webDistDir, { sourceMaps: config.serveSourceMaps }));
   app.use(notFound);
   app.use(errorHandler);
 

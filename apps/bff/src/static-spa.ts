@@ -7,11 +7,17 @@ import { ApiError } from './errors.ts';
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /**
- * Serves the built SPA from `webDistDir`, and index.html for any other GET that asks for HTML
+ * Serves the built SPA from `webDistDir` (without its source maps unless `sourceMaps`), and index.html for any other GET that asks for HTML
  * (history routing: a pasted deep link loads the app, which then reads its URL).
  */
-export function staticSpa(webDistDir: string): Router {
+export function staticSpa(webDistDir: string, opts: { sourceMaps: boolean } = { sourceMaps: false }): Router {
   const router = express.Router();
+  // Source maps carry the full sources (sourcesContent): only served when SERVE_SOURCE_MAPS says so.
+  if (!opts.sourceMaps) {
+    router.use((req, _res, next) => {
+      next(req.path.endsWith('.map') ? new ApiError('NOT_FOUND', 'Not found') : undefined);
+    });
+  }
   const assetsDir = path.join(webDistDir, 'assets') + path.sep;
   const indexHtml = path.join(webDistDir, 'index.html');
 

@@ -382,7 +382,14 @@ describe('sign-in and sign-out are audited', () => {
       cookie: null,
       body: { username: 'mallory', password: 'nope' },
     });
-    expect(unknown.line).toMatchObject({ user: 'mallory', outcome: 'failure' });
+    // An unknown name is recorded keyed and with its length, never in clear (it may be a password).
+    expect(unknown.line).toMatchObject({ user: expect.stringMatching(/^unknown:[A-Za-z0-9_-]{16}:7$/), outcome: 'failure' });
+    const typedPassword = `pw-${Date.now()}-typed-as-name`;
+    const leaked = await callAndReadLine('POST', '/api/session', { cookie: null, body: { username: typedPassword, password: 'x' } });
+    expect(JSON.stringify(leaked.line)).not.toContain(typedPassword);
+    expect(leaked.line.user).toMatch(new RegExp(`^unknown:[A-Za-z0-9_-]{16}:${typedPassword.length}$`));
+    const again = await callAndReadLine('POST', '/api/session', { cookie: null, body: { username: 'mallory', password: 'other' } });
+    expect(again.line.user).toBe(unknown.line.user);
 
     const out = await callAndReadLine('DELETE', '/api/session', { cookie });
     expect(out.res.status).toBe(204);
@@ -401,20 +408,21 @@ describe('sign-in and sign-out are audited', () => {
       cookie: null,
       body: { username: forged, password: 'nope' },
     });
-    expect(line.user).toBe(forged);
+    // Unknown names are recorded keyed (and so cannot carry anything into the file).
+    expect(line.user).toBe(`unknown:${line.user!.split(':')[1]}:${forged.length}`);
     const raw = readFileSync(h.auditLogFile, 'utf8').trimEnd().split('\n').at(-1)!;
-    expect(raw).toContain('"user":"x\\n{\\"user\\":\\"ada\\"');
+    expect(raw).not.toContain('dli.deleteEnhancedConnection');
     // Every line of the file is a complete entry.
     expect(h.auditEntries().every((e) => typeof e.requestId === 'string')).toBe(true);
   });
 
-  it('an over-long username is recorded clipped, and the attempt as invalid', async () => {
+  it('an over-long username is recorded as an unknown one, and the attempt as invalid', async () => {
     const { line } = await callAndReadLine('POST', '/api/session', {
       cookie: null,
       body: { username: 'u'.repeat(100), password: 'x' },
     });
     expect(line).toMatchObject({
-      user: `${'u'.repeat(64)}…`,
+      user: expect.stringMatching(/^unknown:[A-Za-z0-9_-]{16}:100$/),
       outcome: 'invalid',
       errorCode: 'VALIDATION',
     });

@@ -54,6 +54,12 @@ export interface SignInThrottle {
   /** Milliseconds until this account may try again from this address; 0 when it may now. */
   waitMs(username: string, address: string): Promise<number>;
   recordFailure(username: string, address: string): Promise<void>;
+  /**
+   * How the audit trail names a username that matches no account: a keyed hash and its length
+   * (`unknown:<hash>:<length>`). A password typed into the username field is then not stored in
+   * clear, and repeats of one typed name still show as one.
+   */
+  fingerprint(username: string): string;
   /** A success clears the account's failures (not the address's: one good account must not reset them). */
   recordSuccess(username: string, address: string): Promise<void>;
 }
@@ -90,6 +96,10 @@ export function createSignInThrottle(o: {
         const block = backoffMs(count, policy);
         if (block > 0) await o.store.set(`${key}:blocked`, String(t + block), block);
       }
+    },
+    fingerprint(username) {
+      const hash = createHmac('sha256', o.secret).update(`audit\0${username}`).digest('base64url').slice(0, 16);
+      return `unknown:${hash}:${[...username].length}`;
     },
     async recordSuccess(username, address) {
       for (const key of [id('account-address', `${username}\0${address}`), id('account', username)]) {

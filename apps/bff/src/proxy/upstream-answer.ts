@@ -45,6 +45,8 @@ export function withMessage(err: ApiError, message: string): ApiError {
   });
 }
 
+const JSON_TYPE = 'application/json; charset=utf-8';
+
 /** Writes an answer: success bodies byte for byte with the upstream's status, errors in the one shape. */
 export function sendAnswer(res: Response, answer: Answer, headers: Record<string, string> = {}): void {
   for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
@@ -54,7 +56,9 @@ export function sendAnswer(res: Response, answer: Answer, headers: Record<string
   }
   const requestId = contextOf(res.req).upstreamRequestId;
   if (requestId) res.setHeader('X-Request-Id', requestId);
-  if (answer.contentType) res.setHeader('Content-Type', answer.contentType);
+  // JSON whatever the upstream labelled it: a `text/html` label would have the browser render
+  // upstream bytes as a page on the console's origin.
+  if (answer.status !== 204) res.setHeader('Content-Type', JSON_TYPE);
   res.status(answer.status);
   if (answer.status !== 204 && answer.status !== 304) res.setHeader('Content-Length', answer.body.length);
   res.end(answer.body);
@@ -86,7 +90,7 @@ export function storedAnswer(answer: Answer, ctx: RequestContext): StoredAnswer 
   }
   return {
     status: answer.status,
-    contentType: answer.contentType,
+    contentType: JSON_TYPE,
     requestId: ctx.upstreamRequestId,
     body: answer.body.toString('utf8'),
   };
@@ -98,7 +102,7 @@ export function sendStoredAnswer(res: Response, a: StoredAnswer): void {
   if (a.errorCode) ctx.errorCode = a.errorCode;
   if (a.upstream) ctx.upstreamError = a.upstream;
   if (a.requestId) res.setHeader('X-Request-Id', a.requestId);
-  if (a.contentType) res.setHeader('Content-Type', a.contentType);
+  if (a.status !== 204) res.setHeader('Content-Type', JSON_TYPE);
   if (a.retryAfter) res.setHeader('Retry-After', a.retryAfter);
   res.setHeader('Idempotent-Replayed', 'true');
   const body = Buffer.from(a.body, 'utf8');

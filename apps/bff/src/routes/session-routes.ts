@@ -48,7 +48,8 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
 
   const signIn: RequestHandler = async (req, res) => {
     const raw = req.body as { username?: unknown } | undefined;
-    if (typeof raw?.username === 'string') contextOf(req).attemptedUser = raw.username;
+    // The typed name is recorded only once it names an account (below); until then, keyed.
+    if (typeof raw?.username === 'string') contextOf(req).attemptedUser = deps.throttle.fingerprint(raw.username);
     const parsed = SignInBody.safeParse(req.body);
     if (!parsed.success) {
       throw new ApiError('VALIDATION', 'Enter a username and a password', {
@@ -57,10 +58,11 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
     }
     const { username, password } = parsed.data;
     const address = ipKeyGenerator(req.ip ?? req.socket.remoteAddress ?? 'unknown');
+    const user = await deps.users.find(username);
+    if (user) contextOf(req).attemptedUser = user.username;
     const wait = await deps.throttle.waitMs(username, address);
     if (wait > 0) throw signInThrottled(wait);
 
-    const user = await deps.users.find(username);
     const matches = await verifyPassword(
       password,
       user ? user.passwordHash : deps.users.unmatchable(),
