@@ -71,6 +71,42 @@ describe('buildConnectionsCsv', () => {
     );
   });
 
+  it('neutralises every formula-like cell, multi-line, after whitespace, tab, CR and full-width variants', async () => {
+    const hostile = [
+      '=HYPERLINK("http://evil.example/","click")\n',
+      "-1+cmd|' /C calc'!A0\r\n",
+      '+1\nsecond line',
+      '@SUM(A1)\r\nx',
+      '\tleading tab',
+      '\rleading CR',
+      '  =1+1',
+      '\n=1+1',
+      '\u3000=1+1',
+      '＝1+1',
+      '＋1',
+      '－1',
+      '＠SUM(A1)',
+      ' ＝1',
+    ];
+    for (const value of hostile) {
+      const csv = await buildConnectionsCsv([
+        conn(4, { name: value, available_queue_info: [{ name: 'q', status: 'FAILED', err_msg: 'x' }], dest_vpc_id: value } as Partial<EnhancedConnection>),
+      ]);
+      const row = Papa.parse<Record<string, string>>(csv.slice(1), { header: true }).data[0]!;
+      expect(row.name, JSON.stringify(value)).toBe(`'${value}`);
+      expect(row.dest_vpc_id, JSON.stringify(value)).toBe(`'${value}`);
+    }
+    // Not formulas: left alone.
+    for (const value of ['conn_1', 'a=b', 'x-1', 'mail@example.com']) {
+      const csv = await buildConnectionsCsv([conn(5, { name: value } as Partial<EnhancedConnection>)]);
+      expect(Papa.parse<Record<string, string>>(csv.slice(1), { header: true }).data[0]!.name).toBe(value);
+    }
+    const queue = await buildConnectionsCsv([conn(6, { available_queue_info: [{ name: '=q', status: 'FAILED', err_msg: '\n=evil' }] })]);
+    const row = Papa.parse<Record<string, string>>(queue.slice(1), { header: true }).data[0]!;
+    expect(row.queues).toBe("'=q:FAILED");
+    expect(row.queue_errors).toBe("'=q: \n=evil");
+  });
+
   it('gives just the header for no rows', async () => {
     expect(await buildConnectionsCsv([])).toBe(`\uFEFF${CSV_FIELDS.join(',')}`);
   });

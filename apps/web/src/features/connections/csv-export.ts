@@ -48,15 +48,25 @@ export function connectionCsvRow(c: EnhancedConnection): Record<(typeof CSV_FIEL
 }
 
 /**
+ * Cells a spreadsheet could read as a formula (OWASP CSV Injection): starting with = + - @, tab
+ * or carriage return, also after leading whitespace (some programs trim it) and in the
+ * full-width forms ＝ ＋ － ＠ (some convert them). No `$` anchor: papaparse's own pattern
+ * (`/^[=+\-@\t\r].*$/`) misses any value with a line break in it, which upstream names and
+ * error messages can hold.
+ */
+export const FORMULA_START = /^(?:[\t\r]|[\s\u3000\uFEFF]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/;
+
+/**
  * CSV text (RFC 4180, CRLF) with a byte-order mark so spreadsheet programs read UTF-8 names.
- * Cells starting with = + - @ are escaped, so a connection name cannot become a formula.
+ * Cells matching FORMULA_START get a leading `'` (and quotes), so no upstream value can become
+ * a formula.
  */
 export async function buildConnectionsCsv(rows: readonly EnhancedConnection[]): Promise<string> {
   // Loaded on export only, so the CSV writer stays out of the list page's first paint.
   const { default: Papa } = await import('papaparse');
   const csv = Papa.unparse(
     { fields: [...CSV_FIELDS], data: rows.map(connectionCsvRow) },
-    { newline: '\r\n', escapeFormulae: true, quotes: false },
+    { newline: '\r\n', escapeFormulae: FORMULA_START, quotes: false },
   );
   // Papa ends a header-only file with a newline; every other file has none.
   return `\uFEFF${csv.replace(/\r\n$/, '')}`;
