@@ -67,6 +67,8 @@ export interface CommonConfig {
   trustProxy: TrustProxy;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
+  /** RESPONSE_SEND_TIMEOUT_MS: a client that has not taken its whole answer this long after it was written is disconnected. */
+  responseSendTimeoutMs: number;
   /** SERVE_SOURCE_MAPS: serve the web build's `.map` files (they hold the full sources); off by default. */
   serveSourceMaps: boolean;
 }
@@ -111,6 +113,7 @@ const EnvSchema = z.object({
   UPSTREAM_AUTH_PAUSE_MS: intSetting(1_000, 3_600_000).default(60_000),
   IDEMPOTENCY_WINDOW_HOURS: intSetting(1, 168).default(24),
   SHUTDOWN_TIMEOUT_MS: intSetting(0, 600_000).default(25_000),
+  RESPONSE_SEND_TIMEOUT_MS: intSetting(100, 3_600_000).default(60_000),
   SERVE_SOURCE_MAPS: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     error: 'must be one of fatal, error, warn, info, debug, trace, silent',
@@ -181,6 +184,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     idempotencyWindowHours: e.IDEMPOTENCY_WINDOW_HOURS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     serveSourceMaps: e.SERVE_SOURCE_MAPS === 'true',
+    responseSendTimeoutMs: e.RESPONSE_SEND_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
     webDistDir: e.WEB_DIST_DIR ? path.resolve(e.WEB_DIST_DIR) : DEFAULT_WEB_DIST_DIR,
     consoleUsersFile: e.CONSOLE_USERS_FILE ? path.resolve(e.CONSOLE_USERS_FILE) : undefined,

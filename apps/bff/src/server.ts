@@ -26,6 +26,7 @@ import { fleetRoutes } from './routes/fleet-routes.ts';
 import { healthRoutes, statusRoute } from './routes/health-routes.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
 import { hsts, noStore, securityHeaders } from './security-headers.ts';
+import { sendTimeout } from './send-timeout.ts';
 import { staticSpa } from './static-spa.ts';
 import type { KvStore } from './store/kv-store.ts';
 import { createMemoryStore } from './store/memory-store.ts';
@@ -148,7 +149,7 @@ export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
     fail([{ setting: 'TRUST_PROXY', message: 'is not a valid proxy address list' }]);
   }
 
-  app.use(sequence(trackInFlight, requestId, httpLogger(logger), securityHeaders(), hsts));
+  app.use(sequence(trackInFlight, requestId, httpLogger(logger), sendTimeout(config.responseSendTimeoutMs, logger), securityHeaders(), hsts));
   app.use(healthRoutes({ readiness, draining: () => draining }));
 
   app.use(
