@@ -10,6 +10,7 @@ import { runBundle } from './bundle.ts';
 import { runColdStart } from './cold-start.ts';
 import { runFleet } from './fleet.ts';
 import { runHostEditor } from './host-editor.ts';
+import { runHostileLoad } from './hostile-load.ts';
 import { runLargeLists } from './large-lists.ts';
 import { chromiumMissing } from './lib/browser.ts';
 import { startDemoConsole, type DemoConsole } from './lib/demo-console.ts';
@@ -19,7 +20,7 @@ import { renderReport, renderSection, SectionBuilder, type Section } from './lib
 import { describeSettings, loadSettings } from './lib/settings.ts';
 import { runSigningCost } from './signing-cost.ts';
 
-const ALL = ['overhead', 'signing', 'lists', 'editor', 'bundle', 'cold', 'fleet'] as const;
+const ALL = ['overhead', 'signing', 'lists', 'editor', 'bundle', 'cold', 'fleet', 'hostile'] as const;
 type Name = (typeof ALL)[number];
 
 function selected(argv: readonly string[]): Set<Name> {
@@ -65,6 +66,9 @@ async function main(): Promise<void> {
 
   if (only.has('fleet')) done(await runFleet(settings));
   else notRun('fleet', '7. Fleet');
+
+  if (only.has('hostile')) done(await runHostileLoad(settings));
+  else notRun('hostile-load', '8. Hostile load');
 
   if (only.has('cold'))
     done(

@@ -71,6 +71,8 @@ export async function startBffChild(opts: {
   dir: string;
   logLevel: string;
   nodeFlags?: string[];
+  /** More BFF settings (RESPONSE_SEND_TIMEOUT_MS, …). */
+  env?: Record<string, string>;
 } & ({ upstream: string; projectId: string } | { targets: { file: string; env: Record<string, string> } })): Promise<BffChild> {
   const since = performance.now();
   const { started, ready } = await startIpcServer<ReadyMessage>({
@@ -86,6 +88,7 @@ export async function startBffChild(opts: {
       LOG_LEVEL: opts.logLevel,
       UPSTREAM_MAX_CONCURRENCY: String(BFF_LIMITS.maxConcurrency),
       UPSTREAM_MAX_RPS: String(BFF_LIMITS.maxRps),
+      ...opts.env,
     },
   });
   const { child } = started;

@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     WEB_DIST_DIR: process.env.WEB_DIST_DIR,
     UPSTREAM_MAX_CONCURRENCY: process.env.UPSTREAM_MAX_CONCURRENCY,
     UPSTREAM_MAX_RPS: process.env.UPSTREAM_MAX_RPS,
+    RESPONSE_SEND_TIMEOUT_MS: process.env.RESPONSE_SEND_TIMEOUT_MS,
     ...(usersFile ? { CONSOLE_USERS_FILE: usersFile, SESSION_SECRET: randomBytes(32).toString('base64url') } : {}),
   });
   if (!fleet) {
