@@ -23,6 +23,8 @@ import { createUpstreamCaller } from './proxy/upstream-caller.ts';
 import { requestId } from './request-context.ts';
 import { sequence } from './routes/run-steps.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
+import { doctorRoutes } from './routes/doctor-routes.ts';
+import { createDoctorHistory } from './doctor/doctor-history.ts';
 import { catalogueRoutes } from './routes/catalogue-routes.ts';
 import { healthRoutes, statusRoute } from './routes/health-routes.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
@@ -171,6 +173,7 @@ export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
     }),
   );
   app.use(auditRoutes({ log: auditLog }));
+  app.use(doctorRoutes({ history: createDoctorHistory({ store, now }) }));
   app.use('/api', apiNotFound);
 
   app.use(staticSpa(config.webDistDir));

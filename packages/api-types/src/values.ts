@@ -40,6 +40,24 @@ export function queueUsableForEnhanced(
   return { usable: false, reason: 'shared-pay-per-use' };
 }
 
+/** Project ids are 32 lower-case hex characters. */
+export const PROJECT_ID = /^[0-9a-f]{32}$/;
+
+/** What an enhanced connection's grant may give another project. */
+export const CONNECTION_PRIVILEGES = ['BIND_QUEUE'] as const;
+
+export const CONNECTIVITY = ['REACHABLE', 'UNREACHABLE'] as const;
+export type Connectivity = (typeof CONNECTIVITY)[number];
+
+/** A connectivity test has settled once it answers REACHABLE or UNREACHABLE (any case). */
+export function connectivityOf(v: string | null | undefined): Connectivity | 'CHECKING' {
+  const up = (v ?? '').toUpperCase();
+  return CONNECTIVITY.find((c) => c === up) ?? 'CHECKING';
+}
+
+/** How many connectivity tests the doctor keeps in flight at once (the provider publishes no limit). */
+export const DOCTOR_PARALLEL_TESTS = 4;
+
 // ---- MRS
 
 export const MRS_SOURCE_TYPES = ['RDS_POSTGRES', 'RDS_MYSQL', 'gaussdb-mysql'] as const;
