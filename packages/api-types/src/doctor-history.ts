@@ -7,6 +7,7 @@ import { pathId } from './primitives.ts';
 
 export const DOCTOR_OUTCOMES = ['REACHABLE', 'UNREACHABLE', 'error'] as const;
 export const DOCTOR_DIAGNOSES = ['binding-not-active', 'not-authorised', 'host-unknown', 'no-route', 'unexplained'] as const;
+export type DoctorDiagnosis = (typeof DOCTOR_DIAGNOSES)[number];
 export const DOCTOR_HISTORY_KEEP = 20;
 export const DOCTOR_RESULTS_MAX = 200;
 

@@ -12,6 +12,11 @@ import { RefreshBar } from '../../ui/refresh-bar.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 import { ConnectionSummary } from './connection-summary.tsx';
 import { DeleteConnectionDialog } from './delete-connection-dialog.tsx';
+import { AddHostDialog } from '../doctor/add-host-dialog.tsx';
+import type { RouteDraft } from '../doctor/add-route-dialog.tsx';
+import { AuthorisationsPanel } from '../doctor/authorisations-panel.tsx';
+import { DoctorPanel } from '../doctor/doctor-panel.tsx';
+import { RoutesPanel } from '../doctor/routes-panel.tsx';
 import { HostsSection } from './hosts-section.tsx';
 import { listedPrivis } from './privis.ts';
 import { connectionDetailOptions } from './queries.ts';
@@ -41,6 +46,8 @@ export function ConnectionDetailPage() {
   });
   const canDelete = usePermission('dli.deleteEnhancedConnection');
   const [deleting, setDeleting] = useState(false);
+  const [routeDraft, setRouteDraft] = useState<RouteDraft | null>(null);
+  const [hostToAdd, setHostToAdd] = useState<string | null>(null);
   const c = query.data;
   const deleted = c?.status.toUpperCase() === 'DELETED';
   const polling = hasTransitionalBinding(c);
@@ -124,11 +131,34 @@ export function ConnectionDetailPage() {
               readOnly={deleted}
             />
           </section>
+          <DoctorPanel
+            key={c.id}
+            connection={c}
+            readOnly={deleted}
+            onAddRoute={setRouteDraft}
+            onAddHost={setHostToAdd}
+          />
+          <RoutesPanel
+            connectionId={c.id}
+            connectionName={c.name}
+            routes={c.routes}
+            readOnly={deleted}
+            draft={routeDraft}
+            onDraft={setRouteDraft}
+          />
+          <AuthorisationsPanel connectionId={c.id} connectionName={c.name} readOnly={deleted} />
           <HostsSection
             connectionId={c.id}
             connectionName={c.name}
             hosts={c.hosts as Host[]}
             readOnly={deleted}
+          />
+          <AddHostDialog
+            connectionId={c.id}
+            connectionName={c.name}
+            hosts={c.hosts as Host[]}
+            host={hostToAdd}
+            onClose={() => setHostToAdd(null)}
           />
           <DeleteConnectionDialog
             open={deleting}
