@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { catalogue } from './catalogue.ts';
-import { ConnectionAuthorizationBody, ConnectionTestBody, CreateRouteBody, privilegeProjectId } from './dli-doctor.ts';
+import { ConnectionAuthorizationBody, ConnectionTestBody, CreateRouteBody } from './dli-doctor.ts';
 import { cidrContains, networkOf, parseAddress, parseCidr } from './network.ts';
-import { connectivityOf } from './values.ts';
+import { connectivityOf, privilegeProjectId } from './values.ts';
 
 const messageOf = (r: { success: boolean; error?: { issues: { message: string; path: PropertyKey[] }[] } }) =>
   r.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
@@ -76,7 +76,7 @@ describe('doctor schemas', () => {
     expect(connectivityOf(undefined)).toBe('CHECKING');
   });
   it('reads the authorised project under either documented name', () => {
-    expect(privilegeProjectId({ applicant_project_id: 'a', privileges: [] })).toBe('a');
-    expect(privilegeProjectId({ project_id: 'b', privileges: [] })).toBe('b');
+    expect(privilegeProjectId({ applicant_project_id: 'a' })).toBe('a');
+    expect(privilegeProjectId({ project_id: 'b' })).toBe('b');
   });
 });

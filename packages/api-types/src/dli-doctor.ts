@@ -41,9 +41,6 @@ export type ConnectionRoute = z.infer<typeof ConnectionRoute>;
 
 export const ProjectId = z.string().regex(PROJECT_ID, 'must be a project id (32 lower-case hex characters)');
 
-/** `edsconnections.<connection id>`: the object a grant names. */
-export const EDS_OBJECT_PREFIX = 'edsconnections.';
-
 /**
  * PUT /v1.0/{project_id}/authorization for an enhanced connection. The provider's own Terraform
  * provider sends exactly this; note `projectId` is camelCase on the wire.
@@ -79,10 +76,6 @@ export const ConnectionPrivilegesResponse = z.looseObject({
   connection_id: z.string().optional(),
   privileges: z.array(ConnectionPrivilege).default([]),
 });
-
-export function privilegeProjectId(p: ConnectionPrivilege): string {
-  return p.applicant_project_id ?? p.project_id ?? '';
-}
 
 const ADDRESS_PROBLEMS = {
   host: 'must be an IPv4 address or a host name (letters, digits, _ - ., starting with a letter)',

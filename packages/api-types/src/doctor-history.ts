@@ -1,15 +1,11 @@
 import { z } from 'zod';
 import { ConnectionTestBody } from './dli-doctor.ts';
 import { pathId } from './primitives.ts';
+import { DOCTOR_DIAGNOSES, DOCTOR_OUTCOMES, DOCTOR_RESULTS_MAX } from './values.ts';
 
 // The doctor's results history (decision 013): a BFF-side record per connection of who ran the
 // doctor, when, and what each queue × address test showed. Not an upstream API.
 
-export const DOCTOR_OUTCOMES = ['REACHABLE', 'UNREACHABLE', 'error'] as const;
-export const DOCTOR_DIAGNOSES = ['binding-not-active', 'not-authorised', 'host-unknown', 'no-route', 'unexplained'] as const;
-export type DoctorDiagnosis = (typeof DOCTOR_DIAGNOSES)[number];
-export const DOCTOR_HISTORY_KEEP = 20;
-export const DOCTOR_RESULTS_MAX = 200;
 
 export const DoctorResult = z.strictObject({
   queue: pathId,

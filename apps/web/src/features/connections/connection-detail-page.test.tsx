@@ -150,7 +150,7 @@ describe('connection detail: permissions', () => {
       expect(screen.queryByRole('button', { name })).not.toBeInTheDocument();
     }
     // The doctor is shown but cannot start a test (starting one is a write upstream).
-    expect(screen.getByRole('button', { name: /^Run \d+ tests$/ })).toBeDisabled();
+    expect(screen.getByRole('button', { name: /^Run tests/ })).toBeDisabled();
     expect(requests.every((r) => r.method === 'GET')).toBe(true);
   });
 });

@@ -16,6 +16,7 @@ import { AddHostDialog } from '../doctor/add-host-dialog.tsx';
 import type { RouteDraft } from '../doctor/add-route-dialog.tsx';
 import { AuthorisationsPanel } from '../doctor/authorisations-panel.tsx';
 import { DoctorPanel } from '../doctor/doctor-panel.tsx';
+import { listedPrivisOptions } from '../doctor/queries.ts';
 import { RoutesPanel } from '../doctor/routes-panel.tsx';
 import { HostsSection } from './hosts-section.tsx';
 import { listedPrivis } from './privis.ts';
@@ -49,6 +50,8 @@ export function ConnectionDetailPage() {
   const [routeDraft, setRouteDraft] = useState<RouteDraft | null>(null);
   const [hostToAdd, setHostToAdd] = useState<string | null>(null);
   const c = query.data;
+  // The get-one answer has no isPrivis; one list call by name (shared with the doctor) has it.
+  const listed = useQuery({ ...listedPrivisOptions(connectionId, c?.name ?? ''), enabled: Boolean(c?.name) });
   const deleted = c?.status.toUpperCase() === 'DELETED';
   const polling = hasTransitionalBinding(c);
 
@@ -113,7 +116,7 @@ export function ConnectionDetailPage() {
             <h2 id="summary-heading" className="section-title">
               {t('editor.detail.summaryTitle')}
             </h2>
-            <ConnectionSummary connection={c} listedPrivis={listedPrivis(queryClient, c.id)} />
+            <ConnectionSummary connection={c} listedPrivis={listedPrivis(queryClient, c.id) ?? listed.data ?? undefined} />
           </section>
           <section aria-labelledby="queues-heading" className="detail-section">
             <h2 id="queues-heading" className="section-title">

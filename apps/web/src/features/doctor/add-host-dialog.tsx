@@ -1,5 +1,5 @@
 import type { Host } from '@dsc/api-types';
-import { IPV4 } from '@dsc/api-types';
+import { IPV4 } from '@dsc/api-types/meta';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';

@@ -1,4 +1,4 @@
-import { networkOf, parseCidr } from '@dsc/api-types';
+import { networkOf, parseCidr } from '@dsc/api-types/meta';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';

@@ -1,4 +1,4 @@
-import { parseAddress } from '@dsc/api-types';
+import { parseAddress } from '@dsc/api-types/meta';
 
 export interface AddressProblem {
   line: number;

@@ -1,4 +1,4 @@
-import { PROJECT_ID, privilegeProjectId } from '@dsc/api-types';
+import { PROJECT_ID, privilegeProjectId } from '@dsc/api-types/meta';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,6 +1,6 @@
-import type { DoctorDiagnosis } from '@dsc/api-types';
-import { cidrContains, networkOf, parseAddress, queueStatusOf } from '@dsc/api-types';
+import type { DoctorDiagnosis } from '@dsc/api-types/meta';
 import type { EnhancedConnection } from '@dsc/api-types';
+import { cidrContains, networkOf, parseAddress, queueStatusOf } from '@dsc/api-types/meta';
 
 /** What the doctor suggests for one UNREACHABLE (or failed) test, most likely cause first. */
 export type Finding =

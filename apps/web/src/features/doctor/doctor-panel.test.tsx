@@ -52,7 +52,7 @@ describe('connection doctor', () => {
     renderApp('/connections/conn-1', testQueryClient({ user: testUser('operator') }));
     const doctor = await screen.findByRole('region', { name: 'Doctor' });
     await user.type(within(doctor).getByLabelText('Addresses to test'), 'orders-db:5432');
-    await user.click(within(doctor).getByRole('button', { name: 'Run 1 tests' }));
+    await user.click(within(doctor).getByRole('button', { name: 'Run tests (1)' }));
 
     const results = await within(doctor).findByRole('table', { name: 'Connectivity test results' });
     await within(results).findByText('UNREACHABLE', {}, { timeout: 10_000 });
@@ -73,7 +73,7 @@ describe('connection doctor', () => {
     const routesTable = await screen.findByRole('table', { name: 'Routes of orders_mysql' });
     expect(routesTable).toHaveTextContent('172.16.5.0/24');
 
-    await user.click(within(doctor).getByRole('button', { name: 'Run 1 tests' }));
+    await user.click(within(doctor).getByRole('button', { name: 'Run tests (1)' }));
     await within(doctor).findByText('REACHABLE', {}, { timeout: 10_000 });
     await waitFor(() => expect(history).toHaveLength(2));
     expect(await within(doctor).findByText(/1 reachable, 0 unreachable, 0 errors/)).toBeInTheDocument();

@@ -1,5 +1,5 @@
 import type { DoctorResult, EnhancedConnection, Host } from '@dsc/api-types';
-import { DOCTOR_PARALLEL_TESTS, DOCTOR_RESULTS_MAX, queueStatusOf } from '@dsc/api-types';
+import { DOCTOR_PARALLEL_TESTS, DOCTOR_RESULTS_MAX, queueStatusOf } from '@dsc/api-types/meta';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,4 +1,4 @@
-import { connectivityOf, type Connectivity } from '@dsc/api-types';
+import { connectivityOf, type Connectivity } from '@dsc/api-types/meta';
 import pLimit from 'p-limit';
 import { apiRequest } from '../../lib/api-client.ts';
 import { isApiError } from '../../lib/api-error.ts';
