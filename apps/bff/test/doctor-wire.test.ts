@@ -201,6 +201,17 @@ describe('the doctor’s history', () => {
     expect(other.runs).toEqual([]);
   });
 
+  it('is kept per target: /api/t/default/… is the default target’s history; an unknown target is 404', async () => {
+    const path = `/doctor/connections/${connectionId}/runs`;
+    const plain = DoctorHistory.parse((await h.call('GET', `/api${path}`)).json);
+    const prefixed = DoctorHistory.parse((await h.call('GET', `/api/t/default${path}`)).json);
+    expect(prefixed.runs.map((r) => r.id)).toEqual(plain.runs.map((r) => r.id));
+    expectError(await h.call('GET', `/api/t/nowhere${path}`), 404, 'NOT_FOUND');
+    const posted = await h.call('POST', `/api/t/default${path}`, { body: { results: results.slice(0, 1) } });
+    expect(posted.status, posted.text).toBe(201);
+    expect(h.auditEntries().filter((e) => e.operation === 'doctor.recordRun').at(-1)?.target).toBe('default');
+  });
+
   it('refuses bad results with 400 naming the field', async () => {
     const path = `/api/doctor/connections/${connectionId}/runs`;
     const err = expectError(
