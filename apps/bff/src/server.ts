@@ -21,6 +21,8 @@ import { forwardStep } from './proxy/forward.ts';
 import { requestId } from './request-context.ts';
 import { sequence } from './routes/run-steps.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
+import { doctorRoutes } from './routes/doctor-routes.ts';
+import { createDoctorHistory } from './doctor/doctor-history.ts';
 import { catalogueRoutes } from './routes/catalogue-routes.ts';
 import { fleetRoutes } from './routes/fleet-routes.ts';
 import { healthRoutes, statusRoute } from './routes/health-routes.ts';
@@ -188,6 +190,9 @@ export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
     }),
   );
   app.use(auditRoutes({ log: auditLog, targetIds: targets.ids }));
+  const doctorHistory = createDoctorHistory({ store, now });
+  app.use(doctorRoutes({ history: doctorHistory, defaultTarget: targets.default, base: '/api' }));
+  app.use('/api/t/:targetId', selectTarget(targets), doctorRoutes({ history: doctorHistory, defaultTarget: targets.default, base: '' }));
   app.use('/api', apiNotFound);
 
   app.use(staticSpa(config.webDistDir, { sourceMaps: config.serveSourceMaps }));

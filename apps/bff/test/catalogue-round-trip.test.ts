@@ -92,6 +92,26 @@ describe('every catalogue operation round-trips through the BFF', () => {
     await roundTrip('dli.deleteEnhancedConnection', { connection_id: connectionId });
   });
 
+  it('DLI routes, authorisations and connectivity tests', async () => {
+    const created = await roundTrip('dli.createEnhancedConnection', {}, {
+      body: { name: 'bff_round_trip_net', dest_vpc_id: 'vpc-0002', dest_network_id: 'subnet-0002', queues: ['spark_etl_prod'] },
+    });
+    const connection_id = (created.json as { connection_id: string }).connection_id;
+    await roundTrip('dli.createRoute', { connection_id }, { body: { cidr: '172.16.0.0/16', name: 'rt_one' } });
+    await roundTrip('dli.deleteRoute', { connection_id, route_name: 'rt_one' });
+    await roundTrip('dli.authorizeConnection', {}, {
+      body: {
+        privileges: [{ object: `edsconnections.${connection_id}`, privileges: ['BIND_QUEUE'] }],
+        action: 'grant',
+        projectId: '330e068af1334c9782f4226acc00a2e2',
+      },
+    });
+    await roundTrip('dli.listConnectionPrivileges', { connection_id });
+    const started = await roundTrip('dli.startConnectionTest', { queue_name: 'spark_etl_prod' }, { body: { address: '172.16.0.9:22' } });
+    const { task_id } = catalogue['dli.startConnectionTest'].response.parse(started.json);
+    await roundTrip('dli.getConnectionTest', { queue_name: 'spark_etl_prod', task_id });
+  });
+
   it('DLI basic connection', async () => {
     const basic = h.sim.control.inventory().basicConnections[0]!;
     const res = await roundTrip('dli.getBasicConnection', { connection_id: basic.connection_id });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import * as dli from './dli.ts';
+import * as doctor from './dli-doctor.ts';
 import * as mrs from './mrs.ts';
 import * as dws from './dws.ts';
 import { operationIds, operations, type OperationId, type OperationMeta } from './operations.ts';
@@ -69,6 +70,42 @@ const schemas = {
     query: undefined,
     body: dli.QueueBindingBody,
     response: dli.DliOkResponse,
+  },
+  'dli.createRoute': {
+    params: connectionParams,
+    query: undefined,
+    body: doctor.CreateRouteBody,
+    response: dli.DliOkResponse,
+  },
+  'dli.deleteRoute': {
+    params: z.strictObject({ connection_id: pathId, route_name: doctor.RouteName.pipe(pathId) }),
+    query: undefined,
+    body: undefined,
+    response: dli.DliOkResponse,
+  },
+  'dli.listConnectionPrivileges': {
+    params: connectionParams,
+    query: undefined,
+    body: undefined,
+    response: doctor.ConnectionPrivilegesResponse,
+  },
+  'dli.authorizeConnection': {
+    params: noParams,
+    query: undefined,
+    body: doctor.ConnectionAuthorizationBody,
+    response: dli.DliOkResponse,
+  },
+  'dli.startConnectionTest': {
+    params: z.strictObject({ queue_name: pathId }),
+    query: undefined,
+    body: doctor.ConnectionTestBody,
+    response: doctor.ConnectionTestStarted,
+  },
+  'dli.getConnectionTest': {
+    params: z.strictObject({ queue_name: pathId, task_id: pathId }),
+    query: undefined,
+    body: undefined,
+    response: doctor.ConnectionTestResult,
   },
   'dli.getBasicConnection': {
     params: connectionParams,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ConnectionRoute } from './dli-doctor.ts';
 import { intLike, ipv4, queryInt } from './primitives.ts';
 import { MAX_HOSTS, QUEUE_BINDING_STATUSES } from './values.ts';
 
@@ -96,6 +97,8 @@ export const EnhancedConnection = z.looseObject({
   ipv6_enable: z.boolean().optional(),
   routetable_id: z.string().optional(),
   tags: z.array(z.looseObject({ key: z.string(), value: z.string() })).optional(),
+  /** Not in the published models (docs/upstream-api-additions.md): absent means "not reported". */
+  routes: z.array(ConnectionRoute).optional(),
 });
 export type EnhancedConnection = z.infer<typeof EnhancedConnection>;
 

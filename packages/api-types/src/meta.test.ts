@@ -25,7 +25,7 @@ describe("'@dsc/api-types/meta' (the zod-free entry)", () => {
   it('loads no zod, directly or through another module', () => {
     const loaded = runtimeImports(resolve(here, 'meta.ts'));
     expect([...loaded].filter((m) => !m.startsWith(here))).toEqual([]);
-    expect([...loaded].map((m) => m.slice(here.length + 1)).sort()).toEqual(['operations.ts', 'roles.ts', 'values.ts']);
+    expect([...loaded].map((m) => m.slice(here.length + 1)).sort()).toEqual(['network.ts', 'operations.ts', 'roles.ts', 'values.ts']);
   });
 
   it('the walk above does see a zod import where there is one', () => {

@@ -4,3 +4,4 @@
 export * from './roles.ts';
 export * from './operations.ts';
 export * from './values.ts';
+export * from './network.ts';

@@ -40,6 +40,39 @@ export function queueUsableForEnhanced(
   return { usable: false, reason: 'shared-pay-per-use' };
 }
 
+/** Project ids are 32 lower-case hex characters. */
+export const PROJECT_ID = /^[0-9a-f]{32}$/;
+
+/** What an enhanced connection's grant may give another project. */
+export const CONNECTION_PRIVILEGES = ['BIND_QUEUE'] as const;
+
+export const CONNECTIVITY = ['REACHABLE', 'UNREACHABLE'] as const;
+export type Connectivity = (typeof CONNECTIVITY)[number];
+
+/** A connectivity test has settled once it answers REACHABLE or UNREACHABLE (any case). */
+export function connectivityOf(v: string | null | undefined): Connectivity | 'CHECKING' {
+  const up = (v ?? '').toUpperCase();
+  return CONNECTIVITY.find((c) => c === up) ?? 'CHECKING';
+}
+
+/** How many connectivity tests the doctor keeps in flight at once (the provider publishes no limit). */
+export const DOCTOR_PARALLEL_TESTS = 4;
+
+/** `edsconnections.<connection id>`: the object a grant names. */
+export const EDS_OBJECT_PREFIX = 'edsconnections.';
+
+/** The docs name the granted project `applicant_project_id`; the provider's Terraform reads `project_id`. */
+export function privilegeProjectId(p: { applicant_project_id?: string | undefined; project_id?: string | undefined }): string {
+  return p.applicant_project_id ?? p.project_id ?? '';
+}
+
+// The doctor's history (decision 013).
+export const DOCTOR_OUTCOMES = ['REACHABLE', 'UNREACHABLE', 'error'] as const;
+export const DOCTOR_DIAGNOSES = ['binding-not-active', 'not-authorised', 'host-unknown', 'no-route', 'unexplained'] as const;
+export type DoctorDiagnosis = (typeof DOCTOR_DIAGNOSES)[number];
+export const DOCTOR_HISTORY_KEEP = 20;
+export const DOCTOR_RESULTS_MAX = 200;
+
 // ---- MRS
 
 export const MRS_SOURCE_TYPES = ['RDS_POSTGRES', 'RDS_MYSQL', 'gaussdb-mysql'] as const;

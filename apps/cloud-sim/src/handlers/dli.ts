@@ -23,6 +23,25 @@ export const dliHandlers: ServiceHandlers<'dli'> = {
     state.dli.disassociate(params.connection_id, body);
     return { ...OK };
   },
+  'dli.createRoute': ({ params, body }, { state }) => {
+    state.dliNetwork.addRoute(params.connection_id, body);
+    return { ...OK };
+  },
+  'dli.deleteRoute': ({ params }, { state }) => {
+    state.dliNetwork.deleteRoute(params.connection_id, params.route_name);
+    return { is_success: true, message: 'Deleted' };
+  },
+  'dli.listConnectionPrivileges': ({ params }, { state }) => ({ ...OK, ...state.dliNetwork.privileges(params.connection_id) }),
+  'dli.authorizeConnection': ({ body }, { state, projectId }) => {
+    state.dliNetwork.authorize(body, projectId);
+    return { ...OK };
+  },
+  // The Chinese reference's integer task id; the web reads either form (api-types TaskId).
+  'dli.startConnectionTest': ({ params, body }, { state }) => {
+    const taskId = state.dliNetwork.startTest(params.queue_name, body.address);
+    return { ...OK, message: `check connectivity to address:${body.address} successfully`, task_id: taskId };
+  },
+  'dli.getConnectionTest': ({ params }, { state }) => ({ ...OK, ...state.dliNetwork.testResult(params.queue_name, params.task_id) }),
   'dli.getBasicConnection': ({ params }, { state }) => ({ ...OK, ...state.basic.get(params.connection_id) }),
   'dli.listQueues': ({ query }, { state }) => ({ ...OK, queues: listQueues(state.queues, query) }),
 };

@@ -80,6 +80,9 @@ export class DliConnections {
       tags: (body.tags ?? []).map((t) => ({ key: t.key, value: t.value })),
       queues: queueNames.map((n) => newBinding(n, this.env, this.prng)),
       pools: dedupe(body.elastic_resource_pools ?? []).map((n) => newBinding(n, this.env, this.prng)),
+      networkCidr: subnetCidrOf(body.dest_network_id),
+      routes: [],
+      grants: [],
     };
     this.connections.push(rec);
     this.byId.set(rec.id, rec);
@@ -135,6 +138,24 @@ export class DliConnections {
     this.require(id, true).hosts = hosts.map((h) => ({ name: h.name, ip: h.ip }));
   }
 
+  /** A connection that may be changed (not DELETED), or DLI.0002. */
+  active(id: string): EnhancedConnectionRec {
+    return this.require(id, true);
+  }
+
+  /** The ACTIVE connections a queue (or pool) of this name is bound to, with its binding settled. */
+  bindingsOf(queueName: string): { connection: EnhancedConnectionRec; binding: QueueBinding }[] {
+    const out: { connection: EnhancedConnectionRec; binding: QueueBinding }[] = [];
+    for (const c of this.connections) {
+      if (c.status === 'DELETED') continue;
+      const b = c.queues.find((x) => x.name === queueName) ?? c.pools.find((x) => x.name === queueName);
+      if (!b) continue;
+      settleBinding(b, this.env, false);
+      out.push({ connection: c, binding: b });
+    }
+    return out;
+  }
+
   /** Docs: only yearly/monthly or dedicated queues, never `default`. */
   private checkQueueUsable(name: string): void {
     const q = this.queues.find((x) => x.queue_name === name);
@@ -173,11 +194,20 @@ export class DliConnections {
       ipv6_enable: c.ipv6Enable,
       ...(c.routetableId ? { routetable_id: c.routetableId } : {}),
       tags: c.tags,
+      // Only the detail carries routes: a 20,000-item list should not grow for them.
+      ...(withPrivis ? {} : { routes: c.routes.map((r) => ({ name: r.name, cidr: r.cidr, create_time: r.createTime })) }),
     };
   }
 }
 
-function hostsOf(c: EnhancedConnectionRec): Host[] {
+/** A created connection's subnet range, derived from its network id so it is stable across reads. */
+function subnetCidrOf(networkId: string): string {
+  let h = 0;
+  for (const ch of networkId) h = (h * 31 + ch.charCodeAt(0)) % 256;
+  return `192.168.${h}.0/24`;
+}
+
+export function hostsOf(c: EnhancedConnectionRec): Host[] {
   if (Array.isArray(c.hosts)) return c.hosts;
   const { count, prefix, tag, subnet } = c.hosts;
   const out: Host[] = [];

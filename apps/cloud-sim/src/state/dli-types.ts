@@ -30,6 +30,18 @@ export interface LazyHosts {
   subnet: number;
 }
 
+export interface RouteRec {
+  name: string;
+  cidr: string;
+  createTime: number;
+}
+
+/** A project another project's connection has been shared with (`edsconnections.<id>`). */
+export interface GrantRec {
+  projectId: string;
+  privileges: string[];
+}
+
 export interface EnhancedConnectionRec {
   id: string;
   name: string;
@@ -45,6 +57,10 @@ export interface EnhancedConnectionRec {
   tags: Tag[];
   queues: QueueBinding[];
   pools: QueueBinding[];
+  /** The destination subnet's range: addresses in it are reachable without a route. */
+  networkCidr: string;
+  routes: RouteRec[];
+  grants: GrantRec[];
 }
 
 /** A type alias (not an interface) so it fits api-types' loose Queue shape. */

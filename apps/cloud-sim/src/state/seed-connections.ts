@@ -60,7 +60,7 @@ export function seedConnections(prng: Prng, count: number, queues: readonly Queu
       : prng.chance(0.3) ? 0 : Math.floor(50 * prng.next() ** 2);
     const queueNames = deleted ? [] : [...new Set(Array.from({ length: prng.int(0, 3) }, () => prng.pick(usable)))];
     const poolNames = !deleted && prng.chance(0.2) ? [prng.pick(POOLS)] : [];
-    out[i] = {
+    const rec: Omit<EnhancedConnectionRec, 'networkCidr'> = {
       id: prng.uuid(),
       name,
       status: deleted ? 'DELETED' : 'ACTIVE',
@@ -74,7 +74,13 @@ export function seedConnections(prng: Prng, count: number, queues: readonly Queu
       tags: tags(prng, env),
       queues: queueNames.map((q) => binding(prng, q, createTime, resetAt)),
       pools: poolNames.map((p) => binding(prng, p, createTime, resetAt)),
+      // Every seeded connection routes to the shared-services range (a common estate layout).
+      routes: [{ name: 'shared_services', cidr: '100.64.0.0/16', createTime }],
+      grants: [],
     };
+    // Seeded hosts live in 10.<subnet>.0.0/16 (hostsOf), so they are reachable through the
+    // connection's own network; anything else needs a route. No extra draws: seeds stay stable.
+    out[i] = { ...rec, networkCidr: `10.${(rec.hosts as LazyHosts).subnet}.0.0/16` };
   }
   return out;
 }

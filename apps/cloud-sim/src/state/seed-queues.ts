@@ -43,3 +43,12 @@ export function seedQueues(prng: Prng, anchor: number): QueueRec[] {
     tags: [{ key: 'env', value: env }],
   }));
 }
+
+/**
+ * The provider keeps the addresses it has tested per queue; the seed gives each queue one earlier
+ * test (task id = its place in QUEUES + 1) of an address no connection reaches.
+ */
+export const SEEDED_TEST_ADDRESS = '198.51.100.10:443';
+export function seededTestTaskId(queueName: string): string {
+  return String(QUEUES.findIndex(([name]) => name === queueName) + 1);
+}

@@ -1,5 +1,6 @@
 import { createPrng } from '../prng.ts';
 import { BasicConnections } from './dli-queues.ts';
+import { DliNetwork } from './dli-network.ts';
 import { DliConnections } from './dli-state.ts';
 import type { QueueRec } from './dli-types.ts';
 import { DwsState } from './dws-state.ts';
@@ -16,6 +17,7 @@ export const DEFAULT_ENHANCED_CONNECTIONS = 300;
 
 export interface SimState {
   readonly dli: DliConnections;
+  readonly dliNetwork: DliNetwork;
   readonly queues: readonly QueueRec[];
   readonly basic: BasicConnections;
   readonly mrs: MrsConnectors;
@@ -34,8 +36,10 @@ export function createState(seed: number, enhancedConnections: number, env: SimE
   const queues = seedQueues(root.fork('queues'), anchor);
   const connections = seedConnections(root.fork('connections'), enhancedConnections, queues, anchor, resetAt);
   const mrs = seedMrs(root.fork('mrs'), anchor);
+  const dli = new DliConnections(connections, queues, env, root.fork('dli-new'));
   return {
-    dli: new DliConnections(connections, queues, env, root.fork('dli-new')),
+    dli,
+    dliNetwork: new DliNetwork(dli, queues, env),
     queues,
     basic: new BasicConnections(seedBasicConnections(root.fork('basic'), queues, anchor, resetAt), env),
     mrs: new MrsConnectors(mrs.connectors, env, root.fork('mrs-new'), mrs.tenantId),

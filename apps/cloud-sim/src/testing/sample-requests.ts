@@ -1,3 +1,4 @@
+import { seededTestTaskId } from '../state/seed-queues.ts';
 import type { OperationId } from '@dsc/api-types';
 
 export interface SampleIds {
@@ -38,6 +39,19 @@ export function sampleRequests(ids: SampleIds): Record<OperationId, SampleReques
     'dli.deleteEnhancedConnection': { params: conn },
     'dli.associateQueue': { params: conn, body: { queues: ['flink_cdc_jobs'] } },
     'dli.disassociateQueue': { params: conn, body: { queues: ['sql_prod_yearly'] } },
+    'dli.createRoute': { params: conn, body: { name: 'to_orders_db', cidr: '172.16.5.0/24' } },
+    'dli.deleteRoute': { params: { ...conn, route_name: 'shared_services' } },
+    'dli.listConnectionPrivileges': { params: conn },
+    'dli.authorizeConnection': {
+      params: {},
+      body: {
+        projectId: '330e068af1334c9782f4226acc00a2e2',
+        action: 'grant',
+        privileges: [{ object: `edsconnections.${ids.connectionId}`, privileges: ['BIND_QUEUE'] }],
+      },
+    },
+    'dli.startConnectionTest': { params: { queue_name: 'sql_prod_yearly' }, body: { address: 'db-0001:5432' } },
+    'dli.getConnectionTest': { params: { queue_name: 'sql_prod_yearly', task_id: seededTestTaskId('sql_prod_yearly') } },
     'dli.getBasicConnection': { params: { connection_id: ids.basicConnectionId } },
     'dli.listQueues': { params: {}, query: { queue_type: 'all' } },
     'mrs.listDataConnectors': { params: {}, query: { limit: '10' } },

@@ -28,6 +28,9 @@ const TONES: Record<string, StatusTone> = {
   POLICE_FROZEN: 'warning',
   DELETED: 'neutral',
   STOP: 'neutral',
+  REACHABLE: 'success',
+  UNREACHABLE: 'danger',
+  CHECKING: 'pending',
 };
 
 /** Maps any upstream status (case-insensitive) to a tone; unknown statuses are neutral. */

@@ -146,9 +146,11 @@ describe('connection detail: permissions', () => {
     open('viewer');
     await screen.findByRole('heading', { level: 1, name: 'orders_mysql' });
     expect(screen.getByRole('note')).toHaveTextContent("Your role (viewer) can't make changes; ask for operator.");
-    for (const name of ['Delete connection', 'Edit hosts', 'Remove all hosts', /Unbind/, /Bind selected/, /Retry/]) {
+    for (const name of ['Delete connection', 'Edit hosts', 'Remove all hosts', /Unbind/, /Bind selected/, /Retry/, 'Add route', 'Authorise project']) {
       expect(screen.queryByRole('button', { name })).not.toBeInTheDocument();
     }
+    // The doctor is shown but cannot start a test (starting one is a write upstream).
+    expect(screen.getByRole('button', { name: /^Run tests/ })).toBeDisabled();
     expect(requests.every((r) => r.method === 'GET')).toBe(true);
   });
 });

@@ -12,6 +12,12 @@ import { RefreshBar } from '../../ui/refresh-bar.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 import { ConnectionSummary } from './connection-summary.tsx';
 import { DeleteConnectionDialog } from './delete-connection-dialog.tsx';
+import { AddHostDialog } from '../doctor/add-host-dialog.tsx';
+import type { RouteDraft } from '../doctor/add-route-dialog.tsx';
+import { AuthorisationsPanel } from '../doctor/authorisations-panel.tsx';
+import { DoctorPanel } from '../doctor/doctor-panel.tsx';
+import { listedPrivisOptions } from '../doctor/queries.ts';
+import { RoutesPanel } from '../doctor/routes-panel.tsx';
 import { HostsSection } from './hosts-section.tsx';
 import { listedPrivis } from './privis.ts';
 import { connectionDetailOptions } from './queries.ts';
@@ -41,7 +47,11 @@ export function ConnectionDetailPage() {
   });
   const canDelete = usePermission('dli.deleteEnhancedConnection');
   const [deleting, setDeleting] = useState(false);
+  const [routeDraft, setRouteDraft] = useState<RouteDraft | null>(null);
+  const [hostToAdd, setHostToAdd] = useState<string | null>(null);
   const c = query.data;
+  // The get-one answer has no isPrivis; one list call by name (shared with the doctor) has it.
+  const listed = useQuery({ ...listedPrivisOptions(connectionId, c?.name ?? ''), enabled: Boolean(c?.name) });
   const deleted = c?.status.toUpperCase() === 'DELETED';
   const polling = hasTransitionalBinding(c);
 
@@ -106,7 +116,7 @@ export function ConnectionDetailPage() {
             <h2 id="summary-heading" className="section-title">
               {t('editor.detail.summaryTitle')}
             </h2>
-            <ConnectionSummary connection={c} listedPrivis={listedPrivis(queryClient, c.id)} />
+            <ConnectionSummary connection={c} listedPrivis={listedPrivis(queryClient, c.id) ?? listed.data ?? undefined} />
           </section>
           <section aria-labelledby="queues-heading" className="detail-section">
             <h2 id="queues-heading" className="section-title">
@@ -124,11 +134,34 @@ export function ConnectionDetailPage() {
               readOnly={deleted}
             />
           </section>
+          <DoctorPanel
+            key={c.id}
+            connection={c}
+            readOnly={deleted}
+            onAddRoute={setRouteDraft}
+            onAddHost={setHostToAdd}
+          />
+          <RoutesPanel
+            connectionId={c.id}
+            connectionName={c.name}
+            routes={c.routes}
+            readOnly={deleted}
+            draft={routeDraft}
+            onDraft={setRouteDraft}
+          />
+          <AuthorisationsPanel connectionId={c.id} connectionName={c.name} readOnly={deleted} />
           <HostsSection
             connectionId={c.id}
             connectionName={c.name}
             hosts={c.hosts as Host[]}
             readOnly={deleted}
+          />
+          <AddHostDialog
+            connectionId={c.id}
+            connectionName={c.name}
+            hosts={c.hosts as Host[]}
+            host={hostToAdd}
+            onClose={() => setHostToAdd(null)}
           />
           <DeleteConnectionDialog
             open={deleting}

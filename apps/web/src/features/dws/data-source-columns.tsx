@@ -13,6 +13,8 @@ export interface DataSourceActions {
   /** Why nothing may be changed here (frozen cluster, viewer role); undefined = changes allowed. */
   locked: boolean;
   onReconfigure: (source: ExtDataSource, reboot: boolean) => void;
+  /** Offered when the role may delete; the job is then followed like a reconfigure's. */
+  onDelete?: ((source: ExtDataSource) => void) | undefined;
 }
 
 export function dataSourceColumns(
@@ -79,7 +81,9 @@ export function dataSourceColumns(
       col.display({
         id: 'actions',
         header: () => t('sources.columns.actions'),
-        cell: (c) => <SourceActions t={t} source={c.row.original} onReconfigure={actions.onReconfigure} />,
+        cell: (c) => (
+          <SourceActions t={t} source={c.row.original} onReconfigure={actions.onReconfigure} onDelete={actions.onDelete} />
+        ),
       }) as never,
     );
   }
@@ -90,10 +94,12 @@ function SourceActions({
   t,
   source,
   onReconfigure,
+  onDelete,
 }: {
   t: TFunction<'dws'>;
   source: ExtDataSource;
   onReconfigure: DataSourceActions['onReconfigure'];
+  onDelete: DataSourceActions['onDelete'];
 }) {
   const name = configureStatusName(source.configure_status);
   if (sourceIsChanging(source)) return <span className="muted">{t('sources.busy')}</span>;
@@ -116,6 +122,16 @@ function SourceActions({
           aria-label={t('sources.reconfigureRebootLabel', { name: source.name })}
         >
           {t('sources.reconfigureReboot')}
+        </button>
+      )}
+      {onDelete && (
+        <button
+          type="button"
+          className="button"
+          onClick={() => onDelete(source)}
+          aria-label={t('sources.deleteLabel', { name: source.name })}
+        >
+          {t('sources.delete')}
         </button>
       )}
     </span>

@@ -16,6 +16,7 @@ import { dataSourceColumns } from './data-source-columns.tsx';
 import { JobPanel } from './job-panel.tsx';
 import { listClustersOptions, listExtDataSourcesOptions, sourceIsChanging } from './queries.ts';
 import { ReconfigureDialog } from './reconfigure-dialog.tsx';
+import { CreateSourceDialog, DeleteSourceDialog } from './source-dialogs.tsx';
 import { addRunningJob } from './running-jobs-store.ts';
 import './dws.css';
 
@@ -31,6 +32,10 @@ export function DataSourcesPage() {
   const query = useQuery(listExtDataSourcesOptions(clusterId));
   const permission = usePermission('dws.reconfigureExtDataSource');
   const [target, setTarget] = useState<{ source: ExtDataSource; reboot: boolean }>();
+  const canCreate = usePermission('dws.createExtDataSource').allowed;
+  const canDelete = usePermission('dws.deleteExtDataSource').allowed;
+  const [creating, setCreating] = useState(false);
+  const [deleting, setDeleting] = useState<ExtDataSource>();
 
   const cluster = clusters.data?.clusters.find((c) => c.id === clusterId);
   const changeState = cluster ? clusterChangeState(cluster.status) : undefined;
@@ -41,8 +46,9 @@ export function DataSourcesPage() {
       dataSourceColumns(t, {
         locked,
         onReconfigure: (source, reboot) => setTarget({ source, reboot }),
+        onDelete: canDelete ? setDeleting : undefined,
       }),
-    [t, locked],
+    [t, locked, canDelete],
   );
   const table = useReactTable({
     data: query.data?.data_sources ?? NO_ROWS,
@@ -61,6 +67,11 @@ export function DataSourcesPage() {
         actions={
           <>
             <Link to="/dws/clusters">{t('sources.back')}</Link>
+            {canCreate && changeState === 'open' && cluster && (
+              <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
+                {t('create.open')}
+              </button>
+            )}
             <RefreshBar
               updatedAt={query.dataUpdatedAt}
               fetching={query.isFetching}
@@ -106,6 +117,30 @@ export function DataSourcesPage() {
               <p>{t('sources.emptyBody')}</p>
             </div>
           }
+        />
+      )}
+      {creating && cluster && (
+        <CreateSourceDialog
+          clusterId={clusterId}
+          clusterName={cluster.name}
+          onClose={() => setCreating(false)}
+          onStarted={(jobId, name) => {
+            addRunningJob({ jobId, clusterId, sourceName: name, startedAt: Date.now() });
+            setCreating(false);
+            void navigate({ search: { job: jobId } });
+          }}
+        />
+      )}
+      {deleting && (
+        <DeleteSourceDialog
+          clusterId={clusterId}
+          source={deleting}
+          onClose={() => setDeleting(undefined)}
+          onStarted={(jobId) => {
+            addRunningJob({ jobId, clusterId, sourceName: deleting.name, startedAt: Date.now() });
+            setDeleting(undefined);
+            void navigate({ search: { job: jobId } });
+          }}
         />
       )}
       {target && cluster && (

@@ -1,4 +1,4 @@
-import type { DwsJob, ExtDataSource, ReconfigureBody } from '@dsc/api-types';
+import type { BodyOf, DwsJob, ExtDataSource, ReconfigureBody } from '@dsc/api-types';
 import { configureStatusName, jobIsFinal } from '@dsc/api-types/meta';
 import { queryOptions } from '@tanstack/react-query';
 import { apiRequest } from '../../lib/api-client.ts';
@@ -67,4 +67,12 @@ export function reconfigureExtDataSource(clusterId: string, sourceId: string, bo
     params: { cluster_id: clusterId, ext_data_source_id: sourceId },
     body,
   });
+}
+
+export function createExtDataSource(clusterId: string, body: BodyOf<'dws.createExtDataSource'>) {
+  return apiRequest('dws.createExtDataSource', { params: { cluster_id: clusterId }, body });
+}
+
+export function deleteExtDataSource(clusterId: string, sourceId: string) {
+  return apiRequest('dws.deleteExtDataSource', { params: { cluster_id: clusterId, ext_data_source_id: sourceId } });
 }

@@ -90,3 +90,17 @@ export function formFieldOfServerPath(path: string): ConnectorField | undefined 
     ? (inner as ConnectorField)
     : undefined;
 }
+
+/** Creating: the same fields, but a new connector has no stored password to keep. */
+export const createConnectorFormSchema = connectorFormSchema.refine((v) => v.password !== undefined, {
+  path: ['password'],
+  message: 'is required',
+});
+
+/** A blank connector for the create form (the same form as edit). */
+export const BLANK_CONNECTOR: DataConnector = {
+  connector_id: '',
+  connector_name: '',
+  source_type: '',
+  source_info: '{}',
+};

@@ -25,7 +25,7 @@ function text(v: string | null | undefined, className?: string) {
 
 export function connectorColumns(
   t: TFunction<'mrs'>,
-  opts: { canEdit: boolean; search: MrsSearch },
+  opts: { canEdit: boolean; search: MrsSearch; onDelete?: ((c: DataConnector) => void) | undefined },
 ): ColumnDef<ConnectorRow, never>[] {
   const cols = [
     col.accessor((r) => r.connector.connector_name, {
@@ -83,14 +83,26 @@ export function connectorColumns(
         id: 'actions',
         header: () => t('columns.actions'),
         cell: (c) => (
-          <Link
-            to="/mrs/data-connectors/$connectorId/edit"
-            params={{ connectorId: c.row.original.connector.connector_id }}
-            search={opts.search}
-            aria-label={t('actions.editLabel', { name: c.row.original.connector.connector_name })}
-          >
-            {t('actions.edit')}
-          </Link>
+          <span className="mrs-actions">
+            <Link
+              to="/mrs/data-connectors/$connectorId/edit"
+              params={{ connectorId: c.row.original.connector.connector_id }}
+              search={opts.search}
+              aria-label={t('actions.editLabel', { name: c.row.original.connector.connector_name })}
+            >
+              {t('actions.edit')}
+            </Link>
+            {opts.onDelete && (
+              <button
+                type="button"
+                className="button button--small"
+                aria-label={t('actions.deleteLabel', { name: c.row.original.connector.connector_name })}
+                onClick={() => opts.onDelete?.(c.row.original.connector)}
+              >
+                {t('actions.delete')}
+              </button>
+            )}
+          </span>
         ),
         meta: { className: 'nowrap' },
       }) as never,

@@ -10,9 +10,11 @@ import { ErrorState } from '../../ui/error-state.tsx';
 import { FormField } from '../../ui/form-field.tsx';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { UnsavedChangesGuard } from '../../ui/unsaved-changes-guard.tsx';
+import { newIdempotencyKey } from '../connections/mutations.ts';
 import {
   connectorFormDefaults,
   connectorFormSchema,
+  createConnectorFormSchema,
   FIELD_MAX,
   formFieldOfServerPath,
   toUpdateBody,
@@ -21,11 +23,13 @@ import {
   type ConnectorFormValues,
 } from './connector-form.ts';
 import { fieldErrorText, SERVER_ERROR } from './field-error-text.ts';
-import { dataConnectorKeys, updateDataConnector } from './queries.ts';
+import { createDataConnector, dataConnectorKeys, updateDataConnector } from './queries.ts';
 import { sourceTypeLabel } from './source-type-label.ts';
 
 export interface DataConnectorFormProps {
   connector: DataConnector;
+  /** `create` sends a new connector (the password is then required); default `edit`. */
+  mode?: 'edit' | 'create';
   canEdit: boolean;
   /** After a confirmed save, with the saved name; the page decides where to go. */
   onSaved: (name: string) => void;
@@ -37,7 +41,7 @@ const IDENTITY_FIELDS = [
   ['user_name', 'userName'],
 ] as const;
 
-export function DataConnectorForm({ connector, canEdit, onSaved, onCancel }: DataConnectorFormProps) {
+export function DataConnectorForm({ connector, mode = 'edit', canEdit, onSaved, onCancel }: DataConnectorFormProps) {
   const { t } = useTranslation('mrs');
   const queryClient = useQueryClient();
   const storedType = connector.source_type;
@@ -47,16 +51,20 @@ export function DataConnectorForm({ connector, canEdit, onSaved, onCancel }: Dat
   const dirty = useRef(false);
 
   const form = useForm<ConnectorFormInput, unknown, ConnectorFormValues>({
-    resolver: zodResolver(connectorFormSchema),
+    resolver: zodResolver(mode === 'create' ? createConnectorFormSchema : connectorFormSchema),
     defaultValues: connectorFormDefaults(connector),
     mode: 'onTouched',
   });
   const { errors, isDirty } = form.formState;
   dirty.current = isDirty;
 
+  // One key per form: a repeated create (a retry after a lost answer) cannot create twice.
+  const [idempotencyKey] = useState(newIdempotencyKey);
   const mutation = useMutation({
-    mutationFn: (values: ConnectorFormValues) =>
-      updateDataConnector(connector.connector_id, toUpdateBody(values)),
+    mutationFn: (values: ConnectorFormValues): Promise<unknown> =>
+      mode === 'create'
+        ? createDataConnector(toUpdateBody(values), idempotencyKey)
+        : updateDataConnector(connector.connector_id, toUpdateBody(values)),
     onMutate: () => setUnplaced([]),
     onSuccess: async (_r, values) => {
       leaving.current = true;
@@ -84,7 +92,7 @@ export function DataConnectorForm({ connector, canEdit, onSaved, onCancel }: Dat
     <form
       className="connector-form"
       noValidate
-      aria-label={t('edit.title')}
+      aria-label={mode === 'create' ? t('create.title') : t('edit.title')}
       onSubmit={(e) => void form.handleSubmit((values) => mutation.mutate(values))(e)}
     >
       <UnsavedChangesGuard when={() => dirty.current && !leaving.current} />
@@ -145,7 +153,7 @@ export function DataConnectorForm({ connector, canEdit, onSaved, onCancel }: Dat
                     const next = MRS_SOURCE_TYPES.find((s) => s === e.target.value);
                     if (!next || next === field.value) return;
                     // The database behind the connector changes: ask before leaving the stored type.
-                    if (next !== storedType) setPendingType(next);
+                    if (mode === 'edit' && next !== storedType) setPendingType(next);
                     else field.onChange(next);
                   }}
                 >
@@ -186,7 +194,7 @@ export function DataConnectorForm({ connector, canEdit, onSaved, onCancel }: Dat
         ))}
         <FormField
           label={t('edit.fields.password')}
-          hint={t('edit.hints.password')}
+          hint={mode === 'create' ? t('create.passwordHint') : t('edit.hints.password')}
           error={err('password')}
         >
           {({ id, describedBy, invalid }) => (
@@ -229,7 +237,7 @@ export function DataConnectorForm({ connector, canEdit, onSaved, onCancel }: Dat
           disabled={!canEdit || mutation.isPending}
           aria-busy={mutation.isPending || undefined}
         >
-          {mutation.isPending ? t('edit.saving') : t('edit.save')}
+          {mutation.isPending ? t('edit.saving') : mode === 'create' ? t('create.submit') : t('edit.save')}
         </button>
         <button type="button" className="button" onClick={onCancel}>
           {t('edit.cancel')}

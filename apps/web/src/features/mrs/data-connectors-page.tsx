@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { getRouteApi } from '@tanstack/react-router';
+import type { DataConnector } from '@dsc/api-types';
+import { Link, getRouteApi } from '@tanstack/react-router';
 import { getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +12,7 @@ import { PermissionNote } from '../../ui/permission-note.tsx';
 import { RefreshBar } from '../../ui/refresh-bar.tsx';
 import { connectorColumns, toRow, type ConnectorRow } from './data-connector-columns.tsx';
 import { DataConnectorFilters } from './data-connector-filters.tsx';
+import { DeleteDataConnectorDialog } from './delete-data-connector-dialog.tsx';
 import { listDataConnectorsOptions } from './queries.ts';
 import { clearSaved, peekSaved } from './saved-flash.ts';
 import { PAGE_SIZES, type MrsSearch } from './search.ts';
@@ -25,12 +27,15 @@ export function DataConnectorsPage() {
   const navigate = route.useNavigate();
   const query = useQuery(listDataConnectorsOptions(search));
   const permission = usePermission('mrs.updateDataConnector');
+  const canCreate = usePermission('mrs.createDataConnector').allowed;
+  const canDelete = usePermission('mrs.deleteDataConnector').allowed;
+  const [deleting, setDeleting] = useState<DataConnector | null>(null);
   const [saved] = useState(peekSaved);
   useEffect(() => clearSaved(), []);
 
   const columns = useMemo(
-    () => connectorColumns(t, { canEdit: permission.allowed, search }),
-    [t, permission.allowed, search],
+    () => connectorColumns(t, { canEdit: permission.allowed, search, onDelete: canDelete ? setDeleting : undefined }),
+    [t, permission.allowed, search, canDelete],
   );
   const rows = useMemo(() => query.data?.data_connectors.map(toRow) ?? NO_ROWS, [query.data]);
   const table = useReactTable({
@@ -52,11 +57,18 @@ export function DataConnectorsPage() {
         title={t('title')}
         description={t('description')}
         actions={
-          <RefreshBar
-            updatedAt={query.dataUpdatedAt}
-            fetching={query.isFetching}
-            onRefresh={() => void query.refetch()}
-          />
+          <>
+            <RefreshBar
+              updatedAt={query.dataUpdatedAt}
+              fetching={query.isFetching}
+              onRefresh={() => void query.refetch()}
+            />
+            {canCreate && (
+              <Link to="/mrs/data-connectors/new" search={search} className="button button--primary">
+                {t('create.open')}
+              </Link>
+            )}
+          </>
         }
       />
       {saved && (
@@ -65,6 +77,7 @@ export function DataConnectorsPage() {
         </p>
       )}
       <PermissionNote permission={permission} />
+      <DeleteDataConnectorDialog connector={deleting} onClose={() => setDeleting(null)} />
       <DataConnectorFilters
         search={search}
         onChange={(filters) => setSearch({ ...filters, page: 1 })}

@@ -86,3 +86,11 @@ export async function updateDataConnector(
   }
   return r;
 }
+
+export function createDataConnector(body: UpdateDataConnectorBody, idempotencyKey: string) {
+  return apiRequest('mrs.createDataConnector', { body, headers: { 'Idempotency-Key': idempotencyKey } });
+}
+
+export function deleteDataConnector(id: string) {
+  return apiRequest('mrs.deleteDataConnector', { params: { connector_id: id } });
+}

@@ -32,4 +32,12 @@ export const editDataConnectorRoute = createRoute({
   ),
 });
 
-export const mrsRoutes = [dataConnectorsRoute, editDataConnectorRoute] as const;
+export const createDataConnectorRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: 'mrs/data-connectors/new',
+  validateSearch: validateMrsSearch,
+  search: { middlewares: [stripSearchParams(mrsSearchDefaults)] },
+  component: lazyRouteComponent(() => import('./create-data-connector-page.tsx'), 'CreateDataConnectorPage'),
+});
+
+export const mrsRoutes = [dataConnectorsRoute, createDataConnectorRoute, editDataConnectorRoute] as const;
