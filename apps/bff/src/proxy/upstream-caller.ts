@@ -1,5 +1,5 @@
-import type http from 'node:http';
 import type { Logger } from 'pino';
+import type { Pool } from 'undici';
 import { parseUpstreamError, type Service } from '@dsc/api-types';
 import type { UpstreamConfig, UpstreamTuning } from '../config.ts';
 import { SERVICES } from '../endpoints.ts';
@@ -12,8 +12,8 @@ import { backoffMs, RETRYABLE_STATUSES } from './retry-policy.ts';
 import { createServiceLimiter, LimiterBusy, type ServiceLimiter } from './service-limiter.ts';
 import { signUpstreamRequest } from './sign-upstream-request.ts';
 import { createSignatureGuard, isSignatureFailure, SIGNATURE_FAILURE_LIMIT, type SignatureGuard } from './signature-guard.ts';
-import { createUpstreamAgent } from './upstream-agent.ts';
 import { sendOnce, type Exchange } from './upstream-client.ts';
+import { createUpstreamPool } from './upstream-pool.ts';
 import { parseJsonSafe } from './upstream-errors.ts';
 import type { UpstreamResponse } from './upstream-response.ts';
 
@@ -71,7 +71,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  */
 export function createUpstreamCaller(d: CallerDeps): UpstreamCaller {
   const t = d.tuning;
-  const agents = new Map<Service, http.Agent>(SERVICES.map((s) => [s, createUpstreamAgent(new URL(d.upstream.endpoints[s]))]));
+  const pools = new Map<Service, Pool>(SERVICES.map((s) => [s, createUpstreamPool(new URL(d.upstream.endpoints[s]))]));
   const limiters = new Map<Service, ServiceLimiter>(
     SERVICES.map((s) => [s, createServiceLimiter({ maxConcurrency: t.maxConcurrency, maxRps: t.maxRps, queueMax: t.queueMax })]),
   );
@@ -101,7 +101,7 @@ export function createUpstreamCaller(d: CallerDeps): UpstreamCaller {
       if (!verdict.send) return { kind: 'refused', error: guardRefusal(verdict) };
       const sentAt = d.now().getTime();
       const signed = signUpstreamRequest(spec.request, d.upstream.credentials, new Date(sentAt));
-      const ex = await sendOnce(signed, agents.get(service)!, deadline - Date.now());
+      const ex = await sendOnce(signed, pools.get(service)!, deadline - Date.now());
       if (ex.kind !== 'response') {
         await verdict.done('other');
         return ex;
@@ -203,7 +203,7 @@ export function createUpstreamCaller(d: CallerDeps): UpstreamCaller {
     tuning: t,
     close() {
       for (const l of limiters.values()) l.close();
-      for (const a of agents.values()) a.destroy();
+      for (const p of pools.values()) void p.destroy();
     },
   };
 }
