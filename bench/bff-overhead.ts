@@ -143,6 +143,9 @@ export async function runBffOverhead(
       upstream: `http://127.0.0.1:${ports.viaBff}`,
       projectId: canned.projectId,
       logLevel: settings.bffLogLevel,
+      // Every request here is the same read: shared, most would never reach the upstream, and the
+      // figures would measure the window instead of what the BFF does per call (read-sharing.ts does).
+      env: { UPSTREAM_READ_SHARE_MS: '0' },
     });
     const atRest = await bff.memory();
 
@@ -400,6 +403,9 @@ export async function runBffOverhead(
     s.note(
       `the BFF's per-service upstream limiter is raised to ${BFF_LIMITS.maxConcurrency} calls in flight and ${fmt(BFF_LIMITS.maxRps)}/s (UPSTREAM_MAX_CONCURRENCY, UPSTREAM_MAX_RPS) so that it never queues here; ` +
         'with its production defaults it caps each service on purpose (the cloud gateway throttles), which would measure the limiter, not the BFF.',
+    );
+    s.note(
+      'read sharing is off here (UPSTREAM_READ_SHARE_MS=0): every BFF request is an upstream call, as every request of the floors is; the sharing benchmark counts what it saves.',
     );
     s.note(
       'the load generator, nginx and the BFF share the machine; a "load gen" CPU near 1.0 means that run was bounded by the generator, not by the server.',

@@ -73,6 +73,8 @@ export async function startBffChild(opts: {
   projectId: string;
   logLevel: string;
   nodeFlags?: string[];
+  /** More settings for the BFF (those servers/bff-server.ts passes on, e.g. UPSTREAM_READ_SHARE_MS). */
+  env?: Record<string, string>;
 }): Promise<BffChild> {
   const since = performance.now();
   const { started, ready } = await startIpcServer<ReadyMessage>({
@@ -87,6 +89,7 @@ export async function startBffChild(opts: {
       LOG_LEVEL: opts.logLevel,
       UPSTREAM_MAX_CONCURRENCY: String(BFF_LIMITS.maxConcurrency),
       UPSTREAM_MAX_RPS: String(BFF_LIMITS.maxRps),
+      ...opts.env,
     },
   });
   const { child } = started;

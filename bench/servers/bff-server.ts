@@ -27,6 +27,7 @@ async function main(): Promise<void> {
     WEB_DIST_DIR: process.env.WEB_DIST_DIR,
     UPSTREAM_MAX_CONCURRENCY: process.env.UPSTREAM_MAX_CONCURRENCY,
     UPSTREAM_MAX_RPS: process.env.UPSTREAM_MAX_RPS,
+    UPSTREAM_READ_SHARE_MS: process.env.UPSTREAM_READ_SHARE_MS,
   });
   if (config.mode !== 'demo') throw new Error('bff-server: expected demo mode');
 

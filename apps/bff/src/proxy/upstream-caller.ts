@@ -7,6 +7,7 @@ import { ApiError } from '../errors.ts';
 import type { KvStore } from '../store/kv-store.ts';
 import type { UpstreamRequest } from './build-upstream-request.ts';
 import { createClockSkew, type ClockSkew } from './clock-skew.ts';
+import { createReadSharing, type ShareMode } from './read-sharing.ts';
 import { parseRetryAfter, retryAfterSeconds } from './retry-after.ts';
 import { backoffMs, RETRYABLE_STATUSES } from './retry-policy.ts';
 import { createServiceLimiter, LimiterBusy, type ServiceLimiter } from './service-limiter.ts';
@@ -30,15 +31,26 @@ export interface CallSpec {
   budgetMs?: number;
   /** Instead of the configured read attempts. */
   attempts?: number;
+  /**
+   * Reads only: may this read share an identical one (decision 015)? 'window' joins one in flight
+   * or takes an answer from the last UPSTREAM_READ_SHARE_MS; 'refresh' (the user's explicit
+   * refresh) calls afresh and leaves its answer for the others. Unset: never shared (look-ups
+   * after a lost create, readiness probes).
+   */
+  share?: ShareMode;
 }
 
 /**
  * A complete HTTP answer (any status; Retry-After already normalised to seconds), or a failure
  * with the error to answer and whether the request may have reached the upstream.
  */
-export type CallResult =
+export type CallResult = (
   | { kind: 'answer'; response: UpstreamResponse; attempts: number }
-  | { kind: 'failed'; error: ApiError; sent: boolean; attempts: number };
+  | { kind: 'failed'; error: ApiError; sent: boolean; attempts: number }
+) & {
+  /** Set when the result was shared with an identical read: how long ago the upstream answered. */
+  shared?: { ageMs: number };
+};
 
 export interface UpstreamCaller {
   call(spec: CallSpec): Promise<CallResult>;
@@ -158,7 +170,34 @@ export function createUpstreamCaller(d: CallerDeps): UpstreamCaller {
     }
   }
 
+  // Only whole 2xx answers serve the window; failures are shared only by reads that joined the call.
+  const sharing = createReadSharing<CallResult>({
+    windowMs: t.readShareMs,
+    now: () => Date.now(),
+    keep: (r) => (r.kind === 'answer' && r.response.status >= 200 && r.response.status < 300 ? r.response.body.length : undefined),
+  });
+
+  /** Method, absolute URL with its query, and the one forwarded header that can change an answer. */
+  const shareKey = (r: CallSpec['request']): string => `${r.method} ${r.url.href} ${r.headers['accept-language'] ?? ''}`;
+
   async function call(spec: CallSpec): Promise<CallResult> {
+    const path = spec.request.url.pathname;
+    if (spec.mutating) {
+      // Before (no one takes an answer from before the change while it runs) and after (no read
+      // that overlapped it is kept).
+      sharing.invalidate(path);
+      try {
+        return await callUpstream(spec);
+      } finally {
+        sharing.invalidate(path);
+      }
+    }
+    if (!spec.share) return callUpstream(spec);
+    const { result, ageMs } = await sharing.read(shareKey(spec.request), path, spec.share, () => callUpstream(spec));
+    return ageMs === undefined ? result : { ...result, shared: { ageMs } };
+  }
+
+  async function callUpstream(spec: CallSpec): Promise<CallResult> {
     const budgetMs = spec.budgetMs ?? (spec.mutating ? t.writeTimeoutMs : t.readTimeoutMs);
     const attempts = spec.mutating ? 1 : (spec.attempts ?? t.readAttempts);
     const deadline = Date.now() + budgetMs;
