@@ -8,6 +8,7 @@ import { join, relative } from 'node:path';
 import { runBffOverhead, type BffMemory } from './bff-overhead.ts';
 import { runBundle } from './bundle.ts';
 import { runColdStart } from './cold-start.ts';
+import { runFleet } from './fleet.ts';
 import { runHostEditor } from './host-editor.ts';
 import { runLargeLists } from './large-lists.ts';
 import { chromiumMissing } from './lib/browser.ts';
@@ -20,7 +21,7 @@ import { runSigningCost } from './signing-cost.ts';
 import { runReadSharing } from './read-sharing.ts';
 import { runUpstreamClient } from './upstream-client.ts';
 
-const ALL = ['overhead', 'signing', 'client', 'sharing', 'lists', 'editor', 'bundle', 'cold'] as const;
+const ALL = ['overhead', 'signing', 'client', 'sharing', 'lists', 'editor', 'bundle', 'cold', 'fleet'] as const;
 type Name = (typeof ALL)[number];
 
 function selected(argv: readonly string[]): Set<Name> {
@@ -67,6 +68,9 @@ async function main(): Promise<void> {
     memory = r.memory;
     done(r.section);
   } else notRun('bff-overhead', '1. BFF overhead');
+
+  if (only.has('fleet')) done(await runFleet(settings));
+  else notRun('fleet', '7. Fleet');
 
   if (only.has('cold'))
     done(

@@ -14,16 +14,17 @@ function wantsFresh(cacheControl: string | undefined, pragma: string | undefined
 
 /**
  * Last step of every catalogue route: sends `contextOf(req).upstream` through the upstream caller
- * (limits, signature, deadline, read retries) and answers the browser. Creates go through
+ * of the request's target (its keys, limits, deadline, read retries) and answers the browser. Creates go through
  * `createOnce` (Idempotency-Key, lookup by name when the answer is lost). Reads may share an
- * identical read's answer (decision 015); a shared answer says its age in `Age`.
+ * identical read's answer within the target's caller (decision 015); a shared answer says its age in `Age`.
  */
 export function forwardStep(op: Operation, deps: CreateDeps): RequestHandler {
   if (CREATE_OPERATIONS.has(op.id)) return (req, res) => createOnce(req, res, op.id, deps);
   const mutating = isMutating(op.def.method);
   return async (req, res) => {
     const ctx = contextOf(req);
-    const result = await deps.caller.call({
+    const { caller } = ctx.target!;
+    const result = await caller.call({
       request: ctx.upstream!,
       operationId: op.id,
       mutating,
@@ -31,7 +32,7 @@ export function forwardStep(op: Operation, deps: CreateDeps): RequestHandler {
       ...(mutating ? {} : { share: wantsFresh(req.headers['cache-control'], req.headers.pragma as string | undefined) ? 'refresh' : 'window' }),
     });
     noteUpstream(ctx, result);
-    const answer = answerFor(op.id, result, deps.caller.skew);
+    const answer = answerFor(op.id, result, caller.skew);
     sendAnswer(res, answer, result.shared && !(answer instanceof ApiError) ? { Age: String(Math.floor(result.shared.ageMs / 1000)) } : undefined);
   };
 }
