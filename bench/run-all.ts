@@ -19,8 +19,10 @@ import { BENCH_DIR, REPO_ROOT } from './lib/processes.ts';
 import { renderReport, renderSection, SectionBuilder, type Section } from './lib/report.ts';
 import { describeSettings, loadSettings } from './lib/settings.ts';
 import { runSigningCost } from './signing-cost.ts';
+import { runReadSharing } from './read-sharing.ts';
+import { runUpstreamClient } from './upstream-client.ts';
 
-const ALL = ['overhead', 'signing', 'lists', 'editor', 'bundle', 'cold', 'fleet', 'hostile'] as const;
+const ALL = ['overhead', 'signing', 'client', 'sharing', 'lists', 'editor', 'bundle', 'cold', 'fleet', 'hostile'] as const;
 type Name = (typeof ALL)[number];
 
 function selected(argv: readonly string[]): Set<Name> {
@@ -56,6 +58,10 @@ async function main(): Promise<void> {
   // CPU-only first, then the load runs, then the processes that start and the browser.
   if (only.has('signing')) done(await runSigningCost(settings));
   else notRun('signing-cost', '2. Signing cost');
+  if (only.has('client')) done(await runUpstreamClient(settings));
+  else notRun('upstream-client', '7. Upstream client');
+  if (only.has('sharing')) done(await runReadSharing(settings));
+  else notRun('read-sharing', '8. Read sharing');
 
   let memory: BffMemory | undefined;
   if (only.has('overhead')) {

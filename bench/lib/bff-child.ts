@@ -10,6 +10,12 @@ export interface MemorySnapshot {
   external: number;
 }
 
+/** One collection as perf_hooks reports it: kind 1 scavenge, 2 mark-compact, 4 incremental marking, 8 weak callbacks. */
+export interface GcPause {
+  kind: number;
+  ms: number;
+}
+
 export interface BffChild {
   started: Started;
   url: string;
@@ -18,6 +24,8 @@ export interface BffChild {
   signInAvailable: boolean;
   startupMs: number;
   memory(): Promise<{ before: MemorySnapshot; afterGc: MemorySnapshot | undefined }>;
+  /** Starts recording the BFF's garbage-collection pauses; the returned function stops and returns them (ms). */
+  watchGc(): Promise<() => Promise<GcPause[]>>;
   /** Asks the BFF process to start/stop its own CPU profiler (stop writes the .cpuprofile to file). */
   profile(command: 'start' | 'stop', file?: string): Promise<void>;
   stop(): Promise<void>;
@@ -71,7 +79,7 @@ export async function startBffChild(opts: {
   dir: string;
   logLevel: string;
   nodeFlags?: string[];
-  /** More BFF settings (RESPONSE_SEND_TIMEOUT_MS, …). */
+  /** More settings for the BFF (those servers/bff-server.ts passes on: RESPONSE_SEND_TIMEOUT_MS, UPSTREAM_READ_SHARE_MS, …). */
   env?: Record<string, string>;
 } & ({ upstream: string; projectId: string } | { targets: { file: string; env: Record<string, string> } })): Promise<BffChild> {
   const since = performance.now();
@@ -118,6 +126,22 @@ export async function startBffChild(opts: {
         child.on('message', onMessage);
         child.send({ type: 'memory' });
       }),
+    watchGc: async () => {
+      const ask = <T>(type: string, want: string, pick: (m: Record<string, unknown>) => T) =>
+        new Promise<T>((resolve, reject) => {
+          const timer = setTimeout(() => reject(new Error(`the BFF did not answer ${type}`)), 10_000);
+          const onMessage = (m: Record<string, unknown>) => {
+            if (m?.type !== want) return;
+            clearTimeout(timer);
+            child.off('message', onMessage);
+            resolve(pick(m));
+          };
+          child.on('message', onMessage);
+          child.send({ type });
+        });
+      await ask('gc-start', 'gc-started', () => undefined);
+      return () => ask('gc-stop', 'gc-stopped', (m) => (m.pauses as GcPause[]) ?? []);
+    },
     profile: (command, file) =>
       new Promise((resolve, reject) => {
         const want = command === 'start' ? 'profile-started' : 'profile-stopped';

@@ -21,6 +21,7 @@ export interface PacedResult {
   /** Latency from the moment a request was due (so a late send counts against the run), in ms. */
   p50: number;
   p99: number;
+  p999: number;
   max: number;
   /** How late sends left, in ms: the generator's own precision on this machine. */
   sendLagP99: number;
@@ -91,6 +92,7 @@ export async function runPaced(opts: {
     failed: failed + unanswered,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
+    p999: percentile(latencies, 99.9),
     max: latencies.length > 0 ? latencies.reduce((m, x) => Math.max(m, x)) : Number.NaN,
     sendLagP99: percentile(lags, 99),
   };

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { join } from 'node:path';
 import * as bff from 'bff';
 
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
     UPSTREAM_MAX_CONCURRENCY: process.env.UPSTREAM_MAX_CONCURRENCY,
     UPSTREAM_MAX_RPS: process.env.UPSTREAM_MAX_RPS,
     RESPONSE_SEND_TIMEOUT_MS: process.env.RESPONSE_SEND_TIMEOUT_MS,
+    UPSTREAM_READ_SHARE_MS: process.env.UPSTREAM_READ_SHARE_MS,
     ...(usersFile ? { CONSOLE_USERS_FILE: usersFile, SESSION_SECRET: randomBytes(32).toString('base64url') } : {}),
   });
   if (!fleet) {
@@ -66,8 +68,21 @@ async function main(): Promise<void> {
   // A CPU profile of exactly the load window, on request: where the BFF's time goes.
   const inspector = new Session();
   inspector.connect();
+  // The garbage collector's pauses over a window, on request: what a paced run's tail may be made of.
+  let gcPauses: Array<{ kind: number; ms: number; at: number }> = [];
+  const gcObserver = new PerformanceObserver((list) => {
+    for (const e of list.getEntries())
+      gcPauses.push({ kind: ((e as { detail?: { kind?: number } }).detail)?.kind ?? 0, ms: e.duration, at: e.startTime });
+  });
   process.on('message', (msg: { type?: string; file?: string }) => {
-    if (msg?.type === 'memory') {
+    if (msg?.type === 'gc-start') {
+      gcPauses = [];
+      gcObserver.observe({ entryTypes: ['gc'] });
+      process.send?.({ type: 'gc-started' });
+    } else if (msg?.type === 'gc-stop') {
+      gcObserver.disconnect();
+      process.send?.({ type: 'gc-stopped', pauses: gcPauses });
+    } else if (msg?.type === 'memory') {
       const before = process.memoryUsage();
       const gc = (globalThis as { gc?: () => void }).gc;
       gc?.();

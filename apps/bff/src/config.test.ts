@@ -46,6 +46,7 @@ describe('loadConfig', () => {
       queueMax: 256,
       queueWaitMs: 5_000,
       authPauseMs: 60_000,
+      readShareMs: 1_000,
     });
     expect(c.idempotencyWindowHours).toBe(24);
     expect(c.shutdownTimeoutMs).toBe(25_000);

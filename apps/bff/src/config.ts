@@ -44,6 +44,8 @@ export interface UpstreamTuning {
   queueWaitMs: number;
   /** Pause after repeated signature failures: UPSTREAM_AUTH_PAUSE_MS. */
   authPauseMs: number;
+  /** How long identical reads share an answer after it came (0: not even in flight): UPSTREAM_READ_SHARE_MS. */
+  readShareMs: number;
 }
 
 export interface CommonConfig {
@@ -111,6 +113,7 @@ const EnvSchema = z.object({
   UPSTREAM_QUEUE_MAX: intSetting(0, 100_000).default(256),
   UPSTREAM_QUEUE_WAIT_MS: intSetting(0, 600_000).default(5_000),
   UPSTREAM_AUTH_PAUSE_MS: intSetting(1_000, 3_600_000).default(60_000),
+  UPSTREAM_READ_SHARE_MS: intSetting(0, 60_000).default(1_000),
   IDEMPOTENCY_WINDOW_HOURS: intSetting(1, 168).default(24),
   SHUTDOWN_TIMEOUT_MS: intSetting(0, 600_000).default(25_000),
   RESPONSE_SEND_TIMEOUT_MS: intSetting(100, 3_600_000).default(60_000),
@@ -155,6 +158,7 @@ function upstreamTuning(e: Env): UpstreamTuning {
     queueMax: e.UPSTREAM_QUEUE_MAX,
     queueWaitMs: e.UPSTREAM_QUEUE_WAIT_MS,
     authPauseMs: e.UPSTREAM_AUTH_PAUSE_MS,
+    readShareMs: e.UPSTREAM_READ_SHARE_MS,
   };
 }
 

@@ -24,3 +24,6 @@ export { createRedisStore, type RedisStoreOptions } from './store/redis-store.ts
 export { openAuditLog, type AuditLog } from './audit/audit-log.ts';
 export { shutDownGracefully, type ShutdownOptions } from './graceful-shutdown.ts';
 export type { Readiness, ServiceHealth } from './health/readiness.ts';
+// The upstream client alone, for bench/upstream-client.ts.
+export { sendOnce, type Exchange } from './proxy/upstream-client.ts';
+export { createUpstreamPool } from './proxy/upstream-pool.ts';

@@ -1,4 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { Writable } from 'node:stream';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from './logging.ts';
 
@@ -25,5 +28,21 @@ describe('createLogger redaction', () => {
     const line = lines.join('');
     for (const secret of ['pw-1', 'sig-1', 'tok-1', 'sk-1', 'sk-2']) expect(line).not.toContain(secret);
     expect(JSON.parse(line)).toMatchObject({ requestId: 'r-1', err: { message: 'boom', headers: { accept: 'json' } } });
+  });
+});
+
+describe('the default destination (stdout, written asynchronously)', () => {
+  it('loses no line when the process exits right after logging', () => {
+    const here = path.dirname(fileURLToPath(import.meta.url));
+    const tsx = pathToFileURL(path.join(here, '../node_modules/tsx/dist/loader.mjs')).href;
+    const logging = pathToFileURL(path.join(here, 'logging.ts')).href;
+    const script = `const { createLogger } = await import(${JSON.stringify(logging)});
+const logger = createLogger('info');
+for (let i = 0; i < 2000; i++) logger.info({ i }, 'line');
+process.exit(0);`;
+    const r = spawnSync(process.execPath, ['--import', tsx, '--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+    expect(r.status, r.stderr).toBe(0);
+    const lines = r.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { i: number });
+    expect(lines.map((l) => l.i)).toEqual(Array.from({ length: 2000 }, (_, i) => i));
   });
 });

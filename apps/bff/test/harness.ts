@@ -166,6 +166,9 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     SESSION_SECRET,
     WEB_DIST_DIR: webDistDir,
     UPSTREAM_TIMEOUT_MS: String(opts.timeoutMs ?? 5000),
+    // Off unless a test turns it on (read-sharing.test.ts): most tests change the simulator behind
+    // the BFF's back and read again at once, which a shared answer up to 1 s old would hide.
+    UPSTREAM_READ_SHARE_MS: '0',
     CONSOLE_USERS_FILE: usersFile,
     AUDIT_LOG_FILE: auditLogFile,
     ...(opts.targets ? { CONSOLE_TARGETS_FILE: writeTargetsFile(dir, opts.targets.file), ...opts.targets.env } : {}),

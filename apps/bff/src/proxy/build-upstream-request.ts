@@ -30,6 +30,18 @@ export function encodeQuery(query: Record<string, string>): string {
     .join('&');
 }
 
+/** An endpoint's origin with its path (no trailing slash) and its host, parsed once per endpoint. */
+const endpoints = new Map<string, { prefix: string; host: string }>();
+function endpointParts(endpoint: string): { prefix: string; host: string } {
+  let parts = endpoints.get(endpoint);
+  if (!parts) {
+    const u = new URL(endpoint);
+    parts = { prefix: u.origin + u.pathname.replace(/\/+$/, ''), host: u.host };
+    endpoints.set(endpoint, parts);
+  }
+  return parts;
+}
+
 /**
  * The path comes from the catalogue's template, the configured project id and endpoint, and the
  * validated params — never from the browser's URL. The body is the parsed body serialised once.
@@ -40,16 +52,16 @@ export function buildUpstreamRequest(
   upstream: UpstreamConfig,
   clientHeaders: IncomingHttpHeaders,
 ): UpstreamRequest {
-  const endpoint = new URL(upstream.endpoints[op.def.service]);
-  const base = endpoint.pathname.replace(/\/+$/, '');
-  const url = new URL(endpoint.origin);
-  url.pathname = base + upstreamPath(op.def, input.params, upstream.projectId);
-  url.search = encodeQuery(input.query);
+  const { prefix, host } = endpointParts(upstream.endpoints[op.def.service]);
+  const search = encodeQuery(input.query);
+  // One parse per request: every path parameter is percent-encoded (upstreamPath) and so is the
+  // query, so the string can hold no '?' or '#' of its own.
+  const url = new URL(prefix + upstreamPath(op.def, input.params, upstream.projectId) + (search ? `?${search}` : ''));
 
   const body = op.def.body ? Buffer.from(JSON.stringify(input.body), 'utf8') : Buffer.alloc(0);
   const headers: Record<string, string> = {
     ...forwardableClientHeaders(clientHeaders),
-    host: url.host,
+    host,
     accept: 'application/json',
     'content-type': 'application/json',
   };

@@ -1,5 +1,5 @@
-import type http from 'node:http';
 import type { Logger } from 'pino';
+import type { Pool } from 'undici';
 import { parseUpstreamError, type Service } from '@dsc/api-types';
 import type { UpstreamConfig, UpstreamTuning } from '../config.ts';
 import { SERVICES } from '../endpoints.ts';
@@ -7,13 +7,14 @@ import { ApiError } from '../errors.ts';
 import type { KvStore } from '../store/kv-store.ts';
 import type { UpstreamRequest } from './build-upstream-request.ts';
 import { createClockSkew, type ClockSkew } from './clock-skew.ts';
+import { createReadSharing, type ShareMode } from './read-sharing.ts';
 import { parseRetryAfter, retryAfterSeconds } from './retry-after.ts';
 import { backoffMs, RETRYABLE_STATUSES } from './retry-policy.ts';
 import { createServiceLimiter, LimiterBusy, type ServiceLimiter } from './service-limiter.ts';
 import { signUpstreamRequest } from './sign-upstream-request.ts';
 import { createSignatureGuard, isSignatureFailure, SIGNATURE_FAILURE_LIMIT, type SignatureGuard } from './signature-guard.ts';
-import { createUpstreamAgent } from './upstream-agent.ts';
 import { sendOnce, type Exchange } from './upstream-client.ts';
+import { createUpstreamPool } from './upstream-pool.ts';
 import { parseJsonSafe } from './upstream-errors.ts';
 import type { UpstreamResponse } from './upstream-response.ts';
 
@@ -30,15 +31,26 @@ export interface CallSpec {
   budgetMs?: number;
   /** Instead of the configured read attempts. */
   attempts?: number;
+  /**
+   * Reads only: may this read share an identical one (decision 015)? 'window' joins one in flight
+   * or takes an answer from the last UPSTREAM_READ_SHARE_MS; 'refresh' (the user's explicit
+   * refresh) calls afresh and leaves its answer for the others. Unset: never shared (look-ups
+   * after a lost create, readiness probes).
+   */
+  share?: ShareMode;
 }
 
 /**
  * A complete HTTP answer (any status; Retry-After already normalised to seconds), or a failure
  * with the error to answer and whether the request may have reached the upstream.
  */
-export type CallResult =
+export type CallResult = (
   | { kind: 'answer'; response: UpstreamResponse; attempts: number }
-  | { kind: 'failed'; error: ApiError; sent: boolean; attempts: number };
+  | { kind: 'failed'; error: ApiError; sent: boolean; attempts: number }
+) & {
+  /** Set when the result was shared with an identical read: how long ago the upstream answered. */
+  shared?: { ageMs: number };
+};
 
 export interface UpstreamCaller {
   call(spec: CallSpec): Promise<CallResult>;
@@ -71,7 +83,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  */
 export function createUpstreamCaller(d: CallerDeps): UpstreamCaller {
   const t = d.tuning;
-  const agents = new Map<Service, http.Agent>(SERVICES.map((s) => [s, createUpstreamAgent(new URL(d.upstream.endpoints[s]))]));
+  const pools = new Map<Service, Pool>(SERVICES.map((s) => [s, createUpstreamPool(new URL(d.upstream.endpoints[s]))]));
   const limiters = new Map<Service, ServiceLimiter>(
     SERVICES.map((s) => [s, createServiceLimiter({ maxConcurrency: t.maxConcurrency, maxRps: t.maxRps, queueMax: t.queueMax })]),
   );
@@ -101,7 +113,7 @@ export function createUpstreamCaller(d: CallerDeps): UpstreamCaller {
       if (!verdict.send) return { kind: 'refused', error: guardRefusal(verdict) };
       const sentAt = d.now().getTime();
       const signed = signUpstreamRequest(spec.request, d.upstream.credentials, new Date(sentAt));
-      const ex = await sendOnce(signed, agents.get(service)!, deadline - Date.now());
+      const ex = await sendOnce(signed, pools.get(service)!, deadline - Date.now());
       if (ex.kind !== 'response') {
         await verdict.done('other');
         return ex;
@@ -158,7 +170,34 @@ export function createUpstreamCaller(d: CallerDeps): UpstreamCaller {
     }
   }
 
+  // Only whole 2xx answers serve the window; failures are shared only by reads that joined the call.
+  const sharing = createReadSharing<CallResult>({
+    windowMs: t.readShareMs,
+    now: () => Date.now(),
+    keep: (r) => (r.kind === 'answer' && r.response.status >= 200 && r.response.status < 300 ? r.response.body.length : undefined),
+  });
+
+  /** Method, absolute URL with its query, and the one forwarded header that can change an answer. */
+  const shareKey = (r: CallSpec['request']): string => `${r.method} ${r.url.href} ${r.headers['accept-language'] ?? ''}`;
+
   async function call(spec: CallSpec): Promise<CallResult> {
+    const path = spec.request.url.pathname;
+    if (spec.mutating) {
+      // Before (no one takes an answer from before the change while it runs) and after (no read
+      // that overlapped it is kept).
+      sharing.invalidate(path);
+      try {
+        return await callUpstream(spec);
+      } finally {
+        sharing.invalidate(path);
+      }
+    }
+    if (!spec.share) return callUpstream(spec);
+    const { result, ageMs } = await sharing.read(shareKey(spec.request), path, spec.share, () => callUpstream(spec));
+    return ageMs === undefined ? result : { ...result, shared: { ageMs } };
+  }
+
+  async function callUpstream(spec: CallSpec): Promise<CallResult> {
     const budgetMs = spec.budgetMs ?? (spec.mutating ? t.writeTimeoutMs : t.readTimeoutMs);
     const attempts = spec.mutating ? 1 : (spec.attempts ?? t.readAttempts);
     const deadline = Date.now() + budgetMs;
@@ -203,7 +242,7 @@ export function createUpstreamCaller(d: CallerDeps): UpstreamCaller {
     tuning: t,
     close() {
       for (const l of limiters.values()) l.close();
-      for (const a of agents.values()) a.destroy();
+      for (const p of pools.values()) void p.destroy();
     },
   };
 }

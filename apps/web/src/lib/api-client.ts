@@ -3,6 +3,7 @@ import { bffPath, operations, type HttpMethod, type OperationId } from '@dsc/api
 import { ApiError, CLIENT_ERROR_CODES, apiErrorFromBody } from './api-error.ts';
 import { loadApiSchemas } from './api-schemas.ts';
 import { parseBody, type BodySchema } from './parse-body.ts';
+import { explicitRefreshUnderway } from './explicit-refresh.ts';
 import { emitUnauthorized } from './unauthorized-events.ts';
 
 export type { BodySchema };
@@ -99,6 +100,7 @@ export async function bffRequest<T>(init: BffRequestInit<T>): Promise<T> {
     Accept: 'application/json',
     'X-CSRF': '1',
   };
+  if (explicitRefreshUnderway() && init.method === 'GET') headers['Cache-Control'] = 'no-cache';
   let body: string | undefined;
   if (init.body !== undefined) {
     headers['Content-Type'] = 'application/json';

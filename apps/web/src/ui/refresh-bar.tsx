@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { explicitRefresh } from '../lib/explicit-refresh.ts';
 import { formatTime } from '../lib/format.ts';
 import './refresh-bar.css';
 
@@ -11,7 +12,10 @@ export interface RefreshBarProps {
   polling?: boolean | undefined;
 }
 
-/** "Last updated" and a refresh button, so a user can trust (or renew) what is on screen. */
+/**
+ * "Last updated" and a refresh button, so a user can trust (or renew) what is on screen. The button
+ * asks the server for fresh data (explicit-refresh.ts), past what other viewers share.
+ */
 export function RefreshBar({ updatedAt, fetching, onRefresh, polling }: RefreshBarProps) {
   const { t, i18n } = useTranslation();
   return (
@@ -32,7 +36,7 @@ export function RefreshBar({ updatedAt, fetching, onRefresh, polling }: RefreshB
       <button
         type="button"
         className="button"
-        onClick={onRefresh}
+        onClick={() => explicitRefresh(onRefresh)}
         aria-busy={fetching || undefined}
       >
         <span

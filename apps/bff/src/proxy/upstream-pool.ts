@@ -1,0 +1,22 @@
+import { Pool } from 'undici';
+
+/** Upstream answers larger than this are refused rather than buffered (64 MiB). */
+export const MAX_UPSTREAM_BODY_BYTES = 64 * 1024 * 1024;
+
+const MAX_CONNECTIONS = 64;
+
+/**
+ * One undici keep-alive pool per service endpoint (its origin; the endpoint's path prefix is in
+ * each request's path). undici hands a request the first idle connection in its list, so a few
+ * stay warm and the rest time out idle (keepAliveTimeout, or the server's Keep-Alive hint) rather
+ * than being closed by the far side under us. Requests are not pipelined. The pool cuts off an
+ * answer over MAX_UPSTREAM_BODY_BYTES; redirects are not followed (undici follows none unless a
+ * redirect interceptor is added). TLS verification is undici's default (on).
+ */
+export function createUpstreamPool(endpoint: URL): Pool {
+  return new Pool(endpoint.origin, {
+    connections: MAX_CONNECTIONS,
+    pipelining: 1,
+    maxResponseSize: MAX_UPSTREAM_BODY_BYTES,
+  });
+}
