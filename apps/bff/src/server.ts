@@ -1,6 +1,7 @@
 import express, { type Express, type RequestHandler, type Response } from 'express';
 import type { Logger } from 'pino';
-import { openAuditLog, type AuditLog } from './audit/audit-log.ts';
+import type { AuditLog } from './audit/audit-log.ts';
+import { openConfiguredAudit } from './audit/open-audit.ts';
 import { auditTrail } from './audit/audit-trail.ts';
 import { authorize } from './auth/authorize.ts';
 import { loadSession } from './auth/load-session.ts';
@@ -18,6 +19,8 @@ import { createReadiness } from './health/readiness.ts';
 import { createFinder } from './idempotency/find-created.ts';
 import { createIdempotency } from './idempotency/idempotency-records.ts';
 import { createLogger, httpLogger } from './logging.ts';
+import { createMetrics, metricsRoute } from './metrics/metrics.ts';
+import { createSharedLimits } from './proxy/shared-limits.ts';
 import { forwardStep } from './proxy/forward.ts';
 import { createUpstreamCaller } from './proxy/upstream-caller.ts';
 import { requestId } from './request-context.ts';
@@ -87,7 +90,7 @@ export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
   const users = loadUserDirectory(config.consoleUsersFile, logger, {
     ...(deps.usersFileCheckMs !== undefined ? { checkEveryMs: deps.usersFileCheckMs } : {}),
   });
-  const auditLog = deps.audit ?? openAuditLog(config.auditLogFile);
+  const auditLog = deps.audit ?? openConfiguredAudit(config);
   const store =
     deps.store ??
     (config.redisUrl
@@ -105,7 +108,26 @@ export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
   });
   const throttle = createSignInThrottle({ store, secret: config.sessionSecret, now });
   const tuning = config.upstreamTuning;
-  const caller = createUpstreamCaller({ upstream, tuning, store, logger, now });
+  const metrics = createMetrics();
+  const sharedLimits = config.redisUrl
+    ? createSharedLimits({
+        redisUrl: config.redisUrl,
+        tuning,
+        fallbackShare: config.limiterFallbackShare,
+        logger,
+        onFallback: (_key, service, falling) => metrics.limiterFallback('default', service, falling),
+      })
+    : undefined;
+  const caller = createUpstreamCaller({
+    upstream,
+    tuning,
+    store,
+    logger,
+    now,
+    ...(sharedLimits ? { limiterFor: (service, options) => sharedLimits.limiterFor('default', service, options) } : {}),
+    onAttempt: (service, outcome, seconds) => metrics.upstreamAttempt('default', service, outcome, seconds),
+  });
+  metrics.watchQueue('default', (service) => caller.queued(service));
   const idempotency = createIdempotency({
     store,
     windowMs: config.idempotencyWindowHours * 3_600_000,
@@ -119,6 +141,10 @@ export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
     upstream,
     now,
     ...(deps.readinessCacheMs !== undefined ? { cacheMs: deps.readinessCacheMs } : {}),
+    dependencies: {
+      ...(store.ping ? { redis: () => store.ping!() } : {}),
+      ...(auditLog.check ? { postgres: () => auditLog.check!() } : {}),
+    },
   });
 
   let draining = false;
@@ -139,8 +165,9 @@ export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
     fail([{ setting: 'TRUST_PROXY', message: 'is not a valid proxy address list' }]);
   }
 
-  app.use(sequence(trackInFlight, requestId, httpLogger(logger), securityHeaders(), hsts));
+  app.use(sequence(trackInFlight, requestId, metrics.observe, httpLogger(logger), securityHeaders(), hsts));
   app.use(healthRoutes({ readiness, draining: () => draining }));
+  app.use(metricsRoute(metrics, config.metricsToken));
 
   app.use(
     '/api',
@@ -186,6 +213,7 @@ export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
     inFlight: () => inFlight.size,
     close: async () => {
       caller.close();
+      sharedLimits?.close();
       if (!deps.store) await store.close();
       if (!deps.audit) await auditLog.close();
     },

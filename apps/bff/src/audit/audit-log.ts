@@ -2,11 +2,13 @@ import type { AuditEntry, AuditPage, AuditQuery } from '@dsc/api-types';
 import { createAuditAppender, prepareAuditFile } from './audit-file.ts';
 import { queryAuditFile } from './audit-query.ts';
 
-/** The audit trail: one JSON line per entry in AUDIT_LOG_FILE. */
+/** The audit trail: one JSON line per entry in AUDIT_LOG_FILE, or a row in PostgreSQL (DATABASE_URL). */
 export interface AuditLog {
-  /** Resolves once the line is on disk (written and fdatasync'ed). */
+  /** Resolves once the entry is durable (the line written and fdatasync'ed, or the row committed). */
   append(entry: AuditEntry): Promise<void>;
   query(q: AuditQuery): Promise<AuditPage>;
+  /** Resolves when the trail can be written (for /readyz); a log without one is always ready. */
+  check?(): Promise<void>;
   close(): Promise<void>;
 }
 

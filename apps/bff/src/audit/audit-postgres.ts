@@ -1,0 +1,95 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import pg from 'pg';
+import { AuditEntry, type AuditPage, type AuditQuery } from '@dsc/api-types';
+import type { AuditLog } from './audit-log.ts';
+import { AUDIT_MIGRATIONS } from './audit-migrations.ts';
+
+/** The fields the lead's fleet work adds to entries and queries, read without depending on them yet. */
+const targetOf = (x: object): string | undefined => {
+  const t = (x as { target?: unknown }).target;
+  return typeof t === 'string' ? t : undefined;
+};
+
+export interface PostgresAuditLog extends AuditLog {
+  /** Resolves when the database answers and the schema is current; rejects otherwise. */
+  check(): Promise<void>;
+}
+
+/**
+ * The audit trail in PostgreSQL (DATABASE_URL): one row per entry, inserted (and committed)
+ * before the request is answered. The whole entry is kept as jsonb, so the entry shape can grow
+ * without a migration; the filtered columns are copied out and indexed. The schema is migrated
+ * on first use and retried until it succeeds, so an instance that starts before the database
+ * is reachable answers /readyz 503 until it is, rather than exiting.
+ */
+export function openPostgresAuditLog(url: string, opts: { max?: number } = {}): PostgresAuditLog {
+  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, connectionTimeoutMillis: 5_000 });
+  // An idle client whose server went away emits 'error'; the next query reconnects.
+  pool.on('error', () => {});
+  let migrated: Promise<void> | undefined;
+
+  function ready(): Promise<void> {
+    migrated ??= (async () => {
+      const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }) });
+      try {
+        const { error } = await new Migrator({
+          db,
+          provider: { getMigrations: () => Promise.resolve(AUDIT_MIGRATIONS) },
+        }).migrateToLatest();
+        if (error) throw error instanceof Error ? error : new Error(String(error));
+      } finally {
+        await db.destroy();
+      }
+    })().catch((err: unknown) => {
+      migrated = undefined;
+      throw err;
+    });
+    return migrated;
+  }
+
+  return {
+    async append(entry) {
+      await ready();
+      await pool.query(
+        'INSERT INTO audit_entries (time, request_id, username, operation, outcome, target, entry) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+        [entry.time, entry.requestId, entry.user, entry.operation, entry.outcome, targetOf(entry) ?? null, JSON.stringify(entry)],
+      );
+    },
+    async query(q: AuditQuery): Promise<AuditPage> {
+      await ready();
+      const where: string[] = [];
+      const args: unknown[] = [];
+      const add = (clause: string, value: unknown) => {
+        args.push(value);
+        where.push(clause.replace('?', `$${args.length}`));
+      };
+      if (q.user !== undefined) add('username = ?', q.user);
+      if (q.operation !== undefined) add('operation = ?', q.operation);
+      if (q.outcome !== undefined) add('outcome = ?', q.outcome);
+      const target = targetOf(q);
+      if (target !== undefined) add('target = ?', target);
+      if (q.from) add('time >= ?', q.from);
+      if (q.to) add('time <= ?', q.to);
+      const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      const n = args.length;
+      const [rows, count] = await Promise.all([
+        pool.query<{ entry: unknown }>(
+          `SELECT entry FROM audit_entries ${filter} ORDER BY time DESC, id DESC LIMIT $${n + 1} OFFSET $${n + 2}`,
+          [...args, q.limit, q.offset],
+        ),
+        pool.query<{ total: string }>(`SELECT count(*) AS total FROM audit_entries ${filter}`, args),
+      ]);
+      const entries = rows.rows.flatMap((r) => {
+        const parsed = AuditEntry.safeParse(r.entry);
+        return parsed.success ? [parsed.data] : [];
+      });
+      return { entries, total: Number(count.rows[0]?.total ?? 0) };
+    },
+    async check() {
+      await ready();
+      await pool.query('SELECT 1');
+    },
+    close: () => pool.end(),
+  };
+}
