@@ -1,6 +1,6 @@
 import type { AuditEntry, AuditPage, AuditQuery } from '@dsc/api-types';
 import { createAuditAppender, prepareAuditFile } from './audit-file.ts';
-import { queryAuditFile } from './audit-query.ts';
+import { createAuditFileIndex } from './audit-file-index.ts';
 
 /** The audit trail: one JSON line per entry in AUDIT_LOG_FILE, or a row in PostgreSQL (DATABASE_URL). */
 export interface AuditLog {
@@ -23,9 +23,10 @@ export function auditLine(entry: AuditEntry): string {
 export function openAuditLog(file: string): AuditLog {
   prepareAuditFile(file);
   const appender = createAuditAppender(file);
+  const index = createAuditFileIndex(file);
   return {
     append: (entry) => appender.append(auditLine(entry)),
-    query: (q) => queryAuditFile(file, q),
+    query: (q) => index.query(q),
     close: () => appender.close(),
   };
 }
