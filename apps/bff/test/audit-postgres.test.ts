@@ -34,7 +34,7 @@ describe('audit trail in PostgreSQL', () => {
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
     const migrations = await client.query('SELECT name FROM kysely_migration');
-    expect(migrations.rows.map((r: { name: string }) => r.name)).toEqual(['001-audit-entries']);
+    expect(migrations.rows.map((r: { name: string }) => r.name)).toEqual(['001-audit-entries', '002-audit-daily-counts']);
     const indexes = await client.query(`SELECT indexname FROM pg_indexes WHERE tablename = 'audit_entries' ORDER BY indexname`);
     expect(indexes.rows.map((r: { indexname: string }) => r.indexname)).toEqual([
       'audit_entries_pkey',
@@ -79,5 +79,42 @@ describe('audit trail in PostgreSQL', () => {
     await good.check();
     expect((await good.query(AuditQuery.parse({ limit: '1' }))).entries[0]!.requestId).toBe('req-100');
     await good.close();
+  });
+
+  it('totals from the daily counts agree with counting the rows, for ranges that cut days anywhere', async () => {
+    const log = openPostgresAuditLog(db.url);
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    await client.query('TRUNCATE audit_entries');
+    await client.query('TRUNCATE audit_daily_counts');
+    const HOUR = 3_600_000;
+    const base = Date.UTC(2025, 5, 1, 3, 17);
+    const many = Array.from({ length: 60 }, (_, i) => entry(i, { time: new Date(base + i * 7 * HOUR + (i % 3) * 1000).toISOString() }));
+    await Promise.all(many.map((e) => log.append(e)));
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const ranges: Array<[number | undefined, number | undefined]> = [
+      [undefined, undefined],
+      [base, undefined],
+      [undefined, base + 100 * HOUR],
+      [base + 5 * HOUR, base + 200 * HOUR],
+      [Date.UTC(2025, 5, 2), Date.UTC(2025, 5, 5) - 1],
+      [Date.UTC(2025, 5, 2), Date.UTC(2025, 5, 5)],
+      [base + 30 * HOUR, base + 33 * HOUR],
+      [base + 7 * HOUR, base + 7 * HOUR],
+    ];
+    for (const [from, to] of ranges) {
+      for (const filter of [{}, { user: 'ada' }, { outcome: 'failure' }, { user: 'otto', operation: 'session.signIn' }]) {
+        const input = { ...filter, ...(from !== undefined ? { from: iso(from) } : {}), ...(to !== undefined ? { to: iso(to) } : {}) };
+        const expected = many.filter(
+          (e) =>
+            Object.entries(filter).every(([k, v]) => e[k as keyof AuditEntry] === v) &&
+            (from === undefined || Date.parse(e.time) >= from) &&
+            (to === undefined || Date.parse(e.time) <= to),
+        ).length;
+        expect((await log.query(AuditQuery.parse(input))).total, JSON.stringify(input)).toBe(expected);
+      }
+    }
+    await client.end();
+    await log.close();
   });
 });

@@ -48,6 +48,70 @@ export function openPostgresAuditLog(url: string, opts: { max?: number } = {}): 
     return migrated;
   }
 
+  /**
+   * The total for a page. With at most one filter, whole UTC days come from audit_daily_counts
+   * and only the partial days at the ends of a time range are counted row by row; with several
+   * filters the rows are counted (through the index of the first one).
+   */
+  async function countMatching(q: AuditQuery): Promise<number> {
+    const filters = (
+      [
+        ['username', q.user],
+        ['operation', q.operation],
+        ['outcome', q.outcome],
+        ['target', targetOf(q)],
+      ] as const
+    ).filter(([, v]) => v !== undefined) as Array<readonly [string, string]>;
+    const rowCount = async (from: string | undefined, to: string | undefined, toExclusive = false) => {
+      const where: string[] = [];
+      const args: unknown[] = [];
+      for (const [col, v] of filters) {
+        args.push(v);
+        where.push(`${col} = $${args.length}`);
+      }
+      if (from) {
+        args.push(from);
+        where.push(`time >= $${args.length}`);
+      }
+      if (to) {
+        args.push(to);
+        where.push(`time ${toExclusive ? '<' : '<='} $${args.length}`);
+      }
+      const r = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM audit_entries ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`, args);
+      return Number(r.rows[0]?.n ?? 0);
+    };
+    if (filters.length > 1) return rowCount(q.from, q.to);
+    const [dim, value] = filters[0] ?? ['all', ''];
+    const DAY = 86_400_000;
+    const from = q.from ? Date.parse(q.from) : undefined;
+    const to = q.to ? Date.parse(q.to) : undefined;
+    // Whole days inside [from, to]: [firstDay, endDay).
+    const firstDay = from === undefined ? undefined : Math.ceil(from / DAY) * DAY;
+    const endDay = to === undefined ? undefined : Math.floor((to + 1) / DAY) * DAY;
+    if (firstDay !== undefined && endDay !== undefined && endDay <= firstDay) return rowCount(q.from, q.to);
+    const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    const args: unknown[] = [dim, value];
+    const range: string[] = [];
+    if (firstDay !== undefined) {
+      args.push(day(firstDay));
+      range.push(`day >= $${args.length}`);
+    }
+    if (endDay !== undefined) {
+      args.push(day(endDay));
+      range.push(`day < $${args.length}`);
+    }
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const [whole, head, tail] = await Promise.all([
+      pool.query<{ n: string | null }>(
+        `SELECT sum(n) AS n FROM audit_daily_counts WHERE dim = $1 AND value = $2 ${range.map((r) => `AND ${r}`).join(' ')}`,
+        args,
+      ),
+      from !== undefined && firstDay! > from ? rowCount(q.from, iso(firstDay!), true) : Promise.resolve(0),
+      to !== undefined && endDay! <= to ? rowCount(iso(endDay!), q.to) : Promise.resolve(0),
+    ]);
+    return Number(whole.rows[0]?.n ?? 0) + head + tail;
+  }
+
   return {
     async append(entry) {
       await ready();
@@ -73,18 +137,18 @@ export function openPostgresAuditLog(url: string, opts: { max?: number } = {}): 
       if (q.to) add('time <= ?', q.to);
       const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
       const n = args.length;
-      const [rows, count] = await Promise.all([
+      const [rows, total] = await Promise.all([
         pool.query<{ entry: unknown }>(
           `SELECT entry FROM audit_entries ${filter} ORDER BY time DESC, id DESC LIMIT $${n + 1} OFFSET $${n + 2}`,
           [...args, q.limit, q.offset],
         ),
-        pool.query<{ total: string }>(`SELECT count(*) AS total FROM audit_entries ${filter}`, args),
+        countMatching(q),
       ]);
       const entries = rows.rows.flatMap((r) => {
         const parsed = AuditEntry.safeParse(r.entry);
         return parsed.success ? [parsed.data] : [];
       });
-      return { entries, total: Number(count.rows[0]?.total ?? 0) };
+      return { entries, total };
     },
     async check() {
       await ready();
