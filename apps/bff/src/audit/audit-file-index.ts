@@ -1,5 +1,6 @@
 import { open, stat } from 'node:fs/promises';
 import { AuditEntry, type AuditPage, type AuditQuery } from '@dsc/api-types';
+import type { AuditScope } from './audit-query.ts';
 
 const CHUNK = 4 * 1024 * 1024;
 const NONE = 0;
@@ -121,7 +122,7 @@ export function createAuditFileIndex(file: string) {
     }
   }
 
-  async function query(q: AuditQuery): Promise<AuditPage> {
+  async function query(q: AuditQuery, scope?: AuditScope): Promise<AuditPage> {
     // One catch-up at a time; a query arriving meanwhile waits for it and then looks again.
     while (refreshing) await refreshing;
     refreshing = catchUp().finally(() => {
@@ -133,7 +134,9 @@ export function createAuditFileIndex(file: string) {
     const user = want(q.user);
     const operation = want(q.operation);
     const outcome = want(q.outcome);
-    const target = want((q as { target?: string }).target);
+    const target = want(q.target);
+    // Entries without a target are seen by every reader; others only within the reader's scope.
+    const allowed = scope === undefined ? undefined : new Set([NONE, ...[...scope].map((t) => ids.get(t) ?? -1)]);
     const from = q.from ? Date.parse(q.from) : -Infinity;
     const to = q.to ? Date.parse(q.to) : Infinity;
     const page: number[] = [];
@@ -143,6 +146,7 @@ export function createAuditFileIndex(file: string) {
       if (operation !== undefined && operations[i] !== operation) continue;
       if (outcome !== undefined && outcomes[i] !== outcome) continue;
       if (target !== undefined && targets[i] !== target) continue;
+      if (allowed !== undefined && !allowed.has(targets[i]!)) continue;
       const t = times[i]!;
       if (t < from || t > to) continue;
       if (total >= q.offset && page.length < q.limit) page.push(i);

@@ -140,12 +140,17 @@ describe('audit log', () => {
       for (const input of queries) {
         const q = AuditQuery.parse(input);
         expect(await log.query(q)).toEqual(await queryAuditFile(file, q));
+        const scope = new Set(['prod']);
+        expect(await log.query(q, scope)).toEqual(await queryAuditFile(file, q, scope));
       }
+      const staging = AuditQuery.parse({ target: 'staging' });
+      expect(await log.query(staging)).toEqual(await queryAuditFile(file, staging));
     };
-    for (let i = 0; i < 150; i++) await log.append(entry(i));
+    const target = (i: number) => (i % 7 === 0 ? {} : { target: i % 2 === 0 ? 'prod' : 'staging' });
+    for (let i = 0; i < 150; i++) await log.append(entry(i, target(i)));
     await same();
     // Appended after the index was built: only the new bytes are read.
-    for (let i = 150; i < 180; i++) await log.append(entry(i));
+    for (let i = 150; i < 180; i++) await log.append(entry(i, target(i)));
     appendFileSync(file, '{"time":"2025-01-01T00:00:00.000Z","requestId":"tor');
     await same();
     expect((await log.query(AuditQuery.parse({}))).total).toBe(180);

@@ -3,6 +3,7 @@ import { Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { AuditEntry, type AuditPage, type AuditQuery } from '@dsc/api-types';
 import type { AuditLog } from './audit-log.ts';
+import type { AuditScope } from './audit-query.ts';
 import { AUDIT_MIGRATIONS } from './audit-migrations.ts';
 
 /** The fields the lead's fleet work adds to entries and queries, read without depending on them yet. */
@@ -48,8 +49,13 @@ export function openPostgresAuditLog(url: string, opts: { max?: number } = {}): 
     return migrated;
   }
 
+  async function rowCountWhere(filter: string, args: unknown[]): Promise<number> {
+    const r = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM audit_entries ${filter}`, args);
+    return Number(r.rows[0]?.n ?? 0);
+  }
+
   /**
-   * The total for a page. With at most one filter, whole UTC days come from audit_daily_counts
+   * The total for a page (a reader limited to some targets gets the rows counted instead). With at most one filter, whole UTC days come from audit_daily_counts
    * and only the partial days at the ends of a time range are counted row by row; with several
    * filters the rows are counted (through the index of the first one).
    */
@@ -120,7 +126,7 @@ export function openPostgresAuditLog(url: string, opts: { max?: number } = {}): 
         [entry.time, entry.requestId, entry.user, entry.operation, entry.outcome, targetOf(entry) ?? null, JSON.stringify(entry)],
       );
     },
-    async query(q: AuditQuery): Promise<AuditPage> {
+    async query(q: AuditQuery, scope?: AuditScope): Promise<AuditPage> {
       await ready();
       const where: string[] = [];
       const args: unknown[] = [];
@@ -135,6 +141,7 @@ export function openPostgresAuditLog(url: string, opts: { max?: number } = {}): 
       if (target !== undefined) add('target = ?', target);
       if (q.from) add('time >= ?', q.from);
       if (q.to) add('time <= ?', q.to);
+      if (scope !== undefined) add('(target IS NULL OR target = ANY(?))', [...scope]);
       const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
       const n = args.length;
       const [rows, total] = await Promise.all([
@@ -142,7 +149,7 @@ export function openPostgresAuditLog(url: string, opts: { max?: number } = {}): 
           `SELECT entry FROM audit_entries ${filter} ORDER BY time DESC, id DESC LIMIT $${n + 1} OFFSET $${n + 2}`,
           [...args, q.limit, q.offset],
         ),
-        countMatching(q),
+        scope === undefined ? countMatching(q) : rowCountWhere(filter, args),
       ]);
       const entries = rows.rows.flatMap((r) => {
         const parsed = AuditEntry.safeParse(r.entry);
