@@ -139,7 +139,7 @@ describe('two instances behind nginx, one Redis, one PostgreSQL', () => {
     const cookie = await signIn(direct(0), 'viewer');
     const onB = await send(direct(1), 'GET', '/api/session', { cookie });
     expect(onB.status).toBe(200);
-    expect(onB.json).toEqual({ user: { username: users.viewer.username, role: 'viewer' } });
+    expect(onB.json).toMatchObject({ user: { username: users.viewer.username, role: 'viewer' } });
   });
 
   it('sign-in throttling counts failures on both instances together', async () => {
