@@ -1,4 +1,4 @@
-// Benchmark 7, the audit screen at 1,000,000 entries: one page of GET /api/audit as the BFF
+// Benchmark 8, the audit screen at 1,000,000 entries: one page of GET /api/audit as the BFF
 // answers it from the audit file today (a full scan), from the file's in-memory index (the
 // embedded default), and from PostgreSQL (DATABASE_URL).
 // Run alone: pnpm exec tsx bench/audit-query.ts
@@ -62,7 +62,7 @@ async function writeFile(file: string): Promise<void> {
   for (let i = 0; i < ENTRIES; i++) {
     chunk.push(JSON.stringify(entryAt(i)));
     if (chunk.length === 10_000) {
-      if (!out.write(`${chunk.join('\n')}\n`)) await new Promise((r) => out.once('drain', r));
+      if (!out.write(`${chunk.join('\n')}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
       chunk = [];
     }
   }
@@ -90,7 +90,7 @@ async function rounds(log: Pick<AuditLog, 'query'>, times: number): Promise<numb
 }
 
 export async function runAuditQuery(_settings: BenchSettings): Promise<Section> {
-  const s = new SectionBuilder('audit-query', '7. Audit query at 1,000,000 entries');
+  const s = new SectionBuilder('audit-query', '8. Audit query at 1,000,000 entries');
   const dir = mkdtempSync(join(tmpdir(), 'bench-audit-'));
   let db: Awaited<ReturnType<typeof startPostgres>> | undefined;
   try {
