@@ -117,4 +117,25 @@ describe('audit trail in PostgreSQL', () => {
     await client.end();
     await log.close();
   });
+
+  it('a reader limited to some targets sees only those and the entries without a target; `target` filters', async () => {
+    const log = openPostgresAuditLog(db.url);
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    await client.query('TRUNCATE audit_entries');
+    await client.query('TRUNCATE audit_daily_counts');
+    await client.end();
+    const targets = [undefined, 'prod', 'staging'] as const;
+    for (let i = 0; i < 30; i++) {
+      const t = targets[i % 3];
+      await log.append(entry(i, t ? { target: t } : {}));
+    }
+    const scoped = await log.query(AuditQuery.parse({ limit: '500' }), new Set(['prod']));
+    expect(scoped.total).toBe(20);
+    expect(new Set(scoped.entries.map((e) => e.target))).toEqual(new Set([undefined, 'prod']));
+    const staging = await log.query(AuditQuery.parse({ target: 'staging', limit: '500' }));
+    expect(staging.total).toBe(10);
+    expect(staging.entries.every((e) => e.target === 'staging')).toBe(true);
+    await log.close();
+  });
 });
