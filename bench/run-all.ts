@@ -6,6 +6,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { runBffOverhead, type BffMemory } from './bff-overhead.ts';
+import { runAuditQuery } from './audit-query.ts';
 import { runBundle } from './bundle.ts';
 import { runColdStart } from './cold-start.ts';
 import { runFleet } from './fleet.ts';
@@ -22,7 +23,7 @@ import { runSigningCost } from './signing-cost.ts';
 import { runReadSharing } from './read-sharing.ts';
 import { runUpstreamClient } from './upstream-client.ts';
 
-const ALL = ['overhead', 'signing', 'client', 'sharing', 'lists', 'editor', 'bundle', 'cold', 'fleet', 'hostile'] as const;
+const ALL = ['overhead', 'signing', 'client', 'sharing', 'lists', 'editor', 'bundle', 'cold', 'fleet', 'hostile', 'audit'] as const;
 type Name = (typeof ALL)[number];
 
 function selected(argv: readonly string[]): Set<Name> {
@@ -87,6 +88,9 @@ async function main(): Promise<void> {
       ),
     );
   else notRun('cold-start', '6. Cold start and memory');
+
+  if (only.has('audit')) done(await runAuditQuery(settings));
+  else notRun('audit-query', '8. Audit query at 1,000,000 entries');
 
   // The browser benchmarks share one console; starting it builds the web app when the build is stale.
   let app: DemoConsole | undefined;

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests need (Chromium and a CJK font for e2e, redis-server for the
-# shared-store tests) when they are missing. Browsers cannot be downloaded by Playwright here, so we use Debian's.
+# shared-store tests, nginx and postgresql for the several-instances test) when they are missing. Browsers cannot be downloaded by Playwright here, so we use Debian's.
 set -euo pipefail
 need=()
 command -v /usr/bin/chromium >/dev/null 2>&1 || need+=(chromium)
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 # A CJK font, so the Simplified Chinese screens render (and screenshot) as text, not boxes.
 dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || need+=(fonts-wqy-microhei)
-command -v nginx >/dev/null 2>&1 || [ "${NEED_NGINX:-0}" = 0 ] || need+=(nginx)
+# nginx in front of two BFF instances and PostgreSQL for the audit trail: the HA test (apps/bff/test/ha).
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx)
+ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || need+=(postgresql)
 [ ${#need[@]} -eq 0 ] && exit 0
 echo "installing system packages: ${need[*]}"
 SUDO=""

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `pnpm start`: builds the web app when its build is missing or stale, then starts the console
-// (demo mode on the simulator when no AK/SK is configured). The TypeScript launcher runs under tsx.
+// `pnpm start`: builds the web app and the server bundle when missing or stale, then starts the
+// console (demo mode on the simulator when no AK/SK is configured) from the bundle: plain
+// JavaScript, no TypeScript loader (apps/bff/build.mjs).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -76,7 +77,36 @@ async function buildIfStale() {
   }
 }
 
+const bundle = join(root, 'apps/bff/dist/launch.js');
+const serverSources = ['apps/bff/src', 'apps/bff/build.mjs', 'apps/cloud-sim/src', 'packages/api-types/src', 'packages/signer/src', 'scripts/launch.ts', 'scripts/demo-users.ts'];
+
+/** The server bundle, rebuilt when a source is newer (one builder at a time, as for the web app). */
+async function buildServerIfStale() {
+  const stale = () => !existsSync(bundle) || statSync(bundle).mtimeMs < Math.max(...serverSources.map(newestMtime));
+  if (!stale()) return;
+  const serverLock = join(root, 'apps/bff/.build-lock');
+  for (let waited = 0; ; waited += 200) {
+    try {
+      mkdirSync(serverLock);
+      break;
+    } catch {
+      if (waited > 120_000 || Date.now() - statSync(serverLock, { throwIfNoEntry: false })?.mtimeMs > 120_000) rmSync(serverLock, { recursive: true, force: true });
+      await sleep(200);
+    }
+  }
+  try {
+    if (!stale()) return;
+    console.log('Building the server (missing or stale bundle)…');
+    const r = spawnSync(process.execPath, [join(root, 'apps/bff/build.mjs')], { stdio: ['ignore', 'inherit', 'inherit'] });
+    if (r.status !== 0) {
+      console.error('The server build failed; see above.');
+      process.exit(1);
+    }
+  } finally {
+    rmSync(serverLock, { recursive: true, force: true });
+  }
+}
+
 await buildIfStale();
-const { register } = await import('tsx/esm/api');
-register();
-await import('./launch.ts');
+await buildServerIfStale();
+await import(bundle);

@@ -164,6 +164,20 @@ describe('loadConfig', () => {
     expect(configError({ SESSION_ABSOLUTE_HOURS: 'eight' }).settings).toEqual(['SESSION_ABSOLUTE_HOURS']);
   });
 
+  it('several-instance settings: DATABASE_URL, METRICS_TOKEN, UPSTREAM_FALLBACK_SHARE, named and never echoed', () => {
+    const c = loadConfig({});
+    expect([c.databaseUrl, c.metricsToken, c.limiterFallbackShare]).toEqual([undefined, undefined, 0.5]);
+    const set = loadConfig({ DATABASE_URL: 'postgres://console:pw@db:5432/console', METRICS_TOKEN: 'a-token-of-16-chars', UPSTREAM_FALLBACK_SHARE: '0.25' });
+    expect([set.databaseUrl, set.metricsToken, set.limiterFallbackShare]).toEqual(['postgres://console:pw@db:5432/console', 'a-token-of-16-chars', 0.25]);
+    const badDb = configError({ DATABASE_URL: 'mysql://console:s3cr3t-pw@db/console' });
+    expect(badDb.settings).toEqual(['DATABASE_URL']);
+    expect(badDb.message).not.toContain('s3cr3t-pw');
+    const shortToken = configError({ METRICS_TOKEN: 'tiny-token' });
+    expect(shortToken.settings).toEqual(['METRICS_TOKEN']);
+    expect(shortToken.message).not.toContain('tiny-token');
+    for (const share of ['0', '1.5', 'half']) expect(configError({ UPSTREAM_FALLBACK_SHARE: share }).settings).toEqual(['UPSTREAM_FALLBACK_SHARE']);
+  });
+
   it('reads TRUST_PROXY as true, a hop count or a list of addresses', () => {
     expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
     expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);

@@ -65,6 +65,12 @@ export interface CommonConfig {
   /** Absolute path; default `data/audit.log` under the working directory. */
   auditLogFile: string;
   redisUrl: string | undefined;
+  /** DATABASE_URL: the audit trail goes to PostgreSQL instead of AUDIT_LOG_FILE. */
+  databaseUrl: string | undefined;
+  /** METRICS_TOKEN: /metrics answers a request bearing it; without one, only loopback callers. */
+  metricsToken: string | undefined;
+  /** UPSTREAM_FALLBACK_SHARE: with REDIS_URL, the share of the upstream limits one instance uses while Redis is unreachable. */
+  limiterFallbackShare: number;
   /** Express `trust proxy`; false unless TRUST_PROXY is set. */
   trustProxy: TrustProxy;
   sessionIdleMinutes: number;
@@ -141,6 +147,16 @@ const EnvSchema = z.object({
     .string()
     .regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL')
     .optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  UPSTREAM_FALLBACK_SHARE: z.coerce
+    .number({ error: 'must be a number' })
+    .gt(0, 'must be more than 0')
+    .max(1, 'must be at most 1')
+    .default(0.5),
 });
 type Env = z.output<typeof EnvSchema>;
 
@@ -196,6 +212,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     sessionSecret: e.SESSION_SECRET ?? randomBytes(32).toString('base64url'),
     auditLogFile: path.resolve(e.AUDIT_LOG_FILE ?? DEFAULT_AUDIT_LOG_FILE),
     redisUrl: e.REDIS_URL,
+    databaseUrl: e.DATABASE_URL,
+    metricsToken: e.METRICS_TOKEN,
+    limiterFallbackShare: e.UPSTREAM_FALLBACK_SHARE,
     trustProxy: e.TRUST_PROXY ?? false,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,

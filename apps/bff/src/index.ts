@@ -22,6 +22,9 @@ export type { KvStore } from './store/kv-store.ts';
 export { createMemoryStore } from './store/memory-store.ts';
 export { createRedisStore, type RedisStoreOptions } from './store/redis-store.ts';
 export { openAuditLog, type AuditLog } from './audit/audit-log.ts';
+export { openPostgresAuditLog } from './audit/audit-postgres.ts';
+/** The audit file's full scan (before the index), kept as the benchmark's baseline. */
+export { queryAuditFile } from './audit/audit-query.ts';
 export { shutDownGracefully, type ShutdownOptions } from './graceful-shutdown.ts';
 export type { Readiness, ServiceHealth } from './health/readiness.ts';
 // The upstream client alone, for bench/upstream-client.ts.

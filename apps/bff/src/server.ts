@@ -1,6 +1,7 @@
 import express, { type Express, type RequestHandler, type Response } from 'express';
 import type { Logger } from 'pino';
-import { openAuditLog, type AuditLog } from './audit/audit-log.ts';
+import type { AuditLog } from './audit/audit-log.ts';
+import { openConfiguredAudit } from './audit/open-audit.ts';
 import { auditTrail } from './audit/audit-trail.ts';
 import { authorize } from './auth/authorize.ts';
 import { loadSession } from './auth/load-session.ts';
@@ -17,6 +18,8 @@ import { apiNotFound, errorHandler, notFound } from './error-handler.ts';
 import { createReadiness } from './health/readiness.ts';
 import { createIdempotency } from './idempotency/idempotency-records.ts';
 import { createLogger, httpLogger } from './logging.ts';
+import { createMetrics, metricsRoute } from './metrics/metrics.ts';
+import { createSharedLimits } from './proxy/shared-limits.ts';
 import { forwardStep } from './proxy/forward.ts';
 import { requestId } from './request-context.ts';
 import { sequence } from './routes/run-steps.ts';
@@ -93,7 +96,7 @@ export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
     ...(deps.usersFileCheckMs !== undefined ? { checkEveryMs: deps.usersFileCheckMs } : {}),
     knownTargets: new Set(targetConfigs.map((t) => t.id)),
   });
-  const auditLog = deps.audit ?? openAuditLog(config.auditLogFile);
+  const auditLog = deps.audit ?? openConfiguredAudit(config);
   const store =
     deps.store ??
     (config.redisUrl
@@ -102,7 +105,24 @@ export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
   const sharedStore = deps.store !== undefined || config.redisUrl !== undefined;
 
   const tuning = config.upstreamTuning;
-  const targets = createTargets(targetConfigs, config.defaultTarget, { tuning, store, logger, now });
+  const metrics = createMetrics();
+  const sharedLimits = config.redisUrl
+    ? createSharedLimits({
+        redisUrl: config.redisUrl,
+        tuning,
+        fallbackShare: config.limiterFallbackShare,
+        logger,
+        onFallback: (key, service, falling) => metrics.limiterFallback(key, service, falling),
+      })
+    : undefined;
+  const targets = createTargets(targetConfigs, config.defaultTarget, {
+    tuning,
+    store,
+    logger,
+    now,
+    ...(sharedLimits ? { limiterFor: (target, service, options) => sharedLimits.limiterFor(target, service, options) } : {}),
+    onAttempt: (target, service, outcome, seconds) => metrics.upstreamAttempt(target, service, outcome, seconds),
+  });
   const sessions = createSessions({
     store,
     users,
@@ -118,6 +138,7 @@ export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
   });
   const throttle = createSignInThrottle({ store, secret: config.sessionSecret, now });
   const caller = targets.default.caller;
+  for (const t of targets.all) metrics.watchQueue(t.id, (service) => t.caller.queued(service));
   const idempotency = createIdempotency({
     store,
     windowMs: config.idempotencyWindowHours * 3_600_000,
@@ -131,6 +152,10 @@ export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
     upstream: targets.default.upstream,
     now,
     ...(deps.readinessCacheMs !== undefined ? { cacheMs: deps.readinessCacheMs } : {}),
+    dependencies: {
+      ...(store.ping ? { redis: () => store.ping!() } : {}),
+      ...(auditLog.check ? { postgres: () => auditLog.check!() } : {}),
+    },
   });
 
   let draining = false;
@@ -151,8 +176,9 @@ export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
     fail([{ setting: 'TRUST_PROXY', message: 'is not a valid proxy address list' }]);
   }
 
-  app.use(sequence(trackInFlight, requestId, httpLogger(logger), sendTimeout(config.responseSendTimeoutMs, logger), securityHeaders(), hsts));
+  app.use(sequence(trackInFlight, requestId, metrics.observe, httpLogger(logger), sendTimeout(config.responseSendTimeoutMs, logger), securityHeaders(), hsts));
   app.use(healthRoutes({ readiness, draining: () => draining }));
+  app.use(metricsRoute(metrics, config.metricsToken));
 
   app.use(
     '/api',
@@ -208,6 +234,7 @@ export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
     inFlight: () => inFlight.size,
     close: async () => {
       targets.close();
+      sharedLimits?.close();
       if (!deps.store) await store.close();
       if (!deps.audit) await auditLog.close();
     },

@@ -20,11 +20,13 @@ function freePort(): Promise<number> {
 
 /**
  * A throw-away redis-server on 127.0.0.1 with an ephemeral port and no persistence (the Debian
- * package; scripts/ensure-system-deps.sh installs it). Stopped by the test that started it.
+ * package; scripts/ensure-system-deps.sh installs it). Stopped by the test that started it; started
+ * again at the same port to test a Redis that went away and came back.
  */
-export async function startRedis(): Promise<RunningRedis> {
+export async function startRedis(atPort?: number): Promise<RunningRedis> {
   for (let attempt = 0; ; attempt++) {
-    const port = await freePort();
+    // A given port (a restart in place) is taken as it is.
+    const port = atPort ?? (await freePort());
     try {
       const child = await launch(port);
       return {
@@ -38,7 +40,7 @@ export async function startRedis(): Promise<RunningRedis> {
       };
     } catch (err) {
       // Another process may have taken the port between the probe and the start.
-      if (attempt >= 3 || (err as { code?: string }).code === 'ENOENT') throw err;
+      if (attempt >= 3 || atPort !== undefined || (err as { code?: string }).code === 'ENOENT') throw err;
     }
   }
 }

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { AuditQuery, type AuditEntry } from '@dsc/api-types';
 import { ConfigError } from '../config-rules.ts';
 import { auditLine, openAuditLog } from './audit-log.ts';
+import { queryAuditFile } from './audit-query.ts';
 
 const entry = (i: number, over: Partial<AuditEntry> = {}): AuditEntry => ({
   time: new Date(Date.UTC(2025, 0, 1, 0, i)).toISOString(),
@@ -122,5 +123,40 @@ describe('audit log', () => {
       'req-99',
     );
     await reopened.close();
+  });
+
+  it('the index answers exactly as a full scan of the file, and keeps up with appends and rotation', async () => {
+    const file = tempLog();
+    const log = openAuditLog(file);
+    const queries = [
+      {},
+      { user: 'ada' },
+      { operation: 'session.signIn', outcome: 'success', limit: '7', offset: '3' },
+      { user: 'otto', from: '2025-01-01T00:30:00Z', to: '2025-01-01T02:00:00Z' },
+      { user: 'nobody' },
+      { outcome: 'failure', offset: '20', limit: '5' },
+    ];
+    const same = async () => {
+      for (const input of queries) {
+        const q = AuditQuery.parse(input);
+        expect(await log.query(q)).toEqual(await queryAuditFile(file, q));
+        const scope = new Set(['prod']);
+        expect(await log.query(q, scope)).toEqual(await queryAuditFile(file, q, scope));
+      }
+      const staging = AuditQuery.parse({ target: 'staging' });
+      expect(await log.query(staging)).toEqual(await queryAuditFile(file, staging));
+    };
+    const target = (i: number) => (i % 7 === 0 ? {} : { target: i % 2 === 0 ? 'prod' : 'staging' });
+    for (let i = 0; i < 150; i++) await log.append(entry(i, target(i)));
+    await same();
+    // Appended after the index was built: only the new bytes are read.
+    for (let i = 150; i < 180; i++) await log.append(entry(i, target(i)));
+    appendFileSync(file, '{"time":"2025-01-01T00:00:00.000Z","requestId":"tor');
+    await same();
+    expect((await log.query(AuditQuery.parse({}))).total).toBe(180);
+    renameSync(file, `${file}.1`);
+    await log.append(entry(500));
+    expect(await log.query(AuditQuery.parse({}))).toEqual({ entries: [entry(500)], total: 1 });
+    await log.close();
   });
 });

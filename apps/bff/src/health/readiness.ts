@@ -19,6 +19,8 @@ export interface Readiness {
   services: Record<Service, ServiceHealth>;
   /** The cloud's clock minus ours, when it matters (beyond noise, or a signature expired lately). */
   clockSkewMs?: number;
+  /** What several instances share (redis, postgres), when configured: reachable or not. */
+  dependencies?: Record<string, ServiceHealth>;
   checkedAt: string;
 }
 
@@ -41,7 +43,14 @@ export interface ReadinessCheck {
   current(): Promise<Readiness>;
 }
 
-export function createReadiness(deps: { caller: UpstreamCaller; upstream: UpstreamConfig; now: () => Date; cacheMs?: number }): ReadinessCheck {
+export function createReadiness(deps: {
+  caller: UpstreamCaller;
+  upstream: UpstreamConfig;
+  now: () => Date;
+  cacheMs?: number;
+  /** Each resolves when a store this instance depends on answers (Redis PING, PostgreSQL SELECT 1). */
+  dependencies?: Record<string, () => Promise<void>>;
+}): ReadinessCheck {
   const cacheMs = deps.cacheMs ?? READINESS_CACHE_MS;
   let cached: { at: number; value: Readiness } | undefined;
   let running: Promise<Readiness> | undefined;
@@ -66,14 +75,40 @@ export function createReadiness(deps: { caller: UpstreamCaller; upstream: Upstre
     return { ok: false, latencyMs, error: `${answer.code}${detail}` };
   }
 
+  async function reach(name: string, ping: () => Promise<void>): Promise<readonly [string, ServiceHealth]> {
+    const started = performance.now();
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        ping(),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error('timeout')), PROBE_TIMEOUT_MS);
+        }),
+      ]);
+      return [name, { ok: true, latencyMs: Math.round(performance.now() - started) }];
+    } catch (err) {
+      // The driver's message may carry a host or user name: only say that it failed.
+      const code = (err as { code?: unknown }).code;
+      const error = typeof code === 'string' && /^[A-Z0-9_]{1,20}$/.test(code) ? `UNREACHABLE (${code})` : 'UNREACHABLE';
+      return [name, { ok: false, latencyMs: Math.round(performance.now() - started), error }];
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   async function check(): Promise<Readiness> {
-    const results = await Promise.all(SERVICES.map(async (s) => [s, await probe(s)] as const));
+    const [results, reached] = await Promise.all([
+      // A probe that throws (the signature guard's store unreachable) is a failed probe, not a 500.
+      Promise.all(SERVICES.map(async (s) => [s, await probe(s).catch((): ServiceHealth => ({ ok: false, latencyMs: 0, error: 'INTERNAL' }))] as const)),
+      Promise.all(Object.entries(deps.dependencies ?? {}).map(([name, ping]) => reach(name, ping))),
+    ]);
     const services = Object.fromEntries(results) as Record<Service, ServiceHealth>;
     const skew = deps.caller.skew.reportable();
     return {
-      status: results.every(([, h]) => h.ok) ? 'ok' : 'degraded',
+      status: [...results, ...reached].every(([, h]) => h.ok) ? 'ok' : 'degraded',
       services,
       ...(skew !== undefined ? { clockSkewMs: skew } : {}),
+      ...(reached.length > 0 ? { dependencies: Object.fromEntries(reached) } : {}),
       checkedAt: deps.now().toISOString(),
     };
   }

@@ -20,15 +20,18 @@ export class LimiterBusy extends Error {
   }
 }
 
+/** Frees the slot. A limiter that counts calls by clock second says which second it counted this one in. */
+export type Release = (() => void) & { grantedAt?: number };
+
 interface Waiter {
-  grant: (release: () => void) => void;
+  grant: (release: Release) => void;
   reject: (err: LimiterBusy) => void;
   timer: NodeJS.Timeout;
 }
 
 export interface ServiceLimiter {
   /** Resolves with a release function once a slot and a rate token are free; rejects with LimiterBusy. */
-  acquire(waitMs: number): Promise<() => void>;
+  acquire(waitMs: number): Promise<Release>;
   readonly active: number;
   readonly queued: number;
   /** Refuses everything still waiting. */

@@ -10,7 +10,7 @@ import { createClockSkew, type ClockSkew } from './clock-skew.ts';
 import { createReadSharing, type ShareMode } from './read-sharing.ts';
 import { parseRetryAfter, retryAfterSeconds } from './retry-after.ts';
 import { backoffMs, RETRYABLE_STATUSES } from './retry-policy.ts';
-import { createServiceLimiter, LimiterBusy, type ServiceLimiter } from './service-limiter.ts';
+import { createServiceLimiter, LimiterBusy, type LimiterOptions, type Release, type ServiceLimiter } from './service-limiter.ts';
 import { signUpstreamRequest } from './sign-upstream-request.ts';
 import { createSignatureGuard, isSignatureFailure, SIGNATURE_FAILURE_LIMIT, type SignatureGuard } from './signature-guard.ts';
 import { sendOnce, type Exchange } from './upstream-client.ts';
@@ -56,6 +56,8 @@ export interface UpstreamCaller {
   call(spec: CallSpec): Promise<CallResult>;
   readonly skew: ClockSkew;
   readonly tuning: UpstreamTuning;
+  /** Calls waiting for a slot with this service's limiter (a metrics gauge). */
+  queued(service: Service): number;
   close(): void;
 }
 
@@ -67,6 +69,10 @@ export interface CallerDeps {
   /** The signing clock (X-Sdk-Date). */
   now: () => Date;
   random?: () => number;
+  /** Instead of a limiter in this process: e.g. one shared through Redis by every instance. */
+  limiterFor?: (service: Service, options: LimiterOptions) => ServiceLimiter;
+  /** Told of every attempt that got an answer or failed: for metrics. */
+  onAttempt?: (service: Service, outcome: string, seconds: number) => void;
 }
 
 const SERVICE_NAME: Record<Service, string> = { dli: 'DLI', mrs: 'MRS', dws: 'DWS' };
@@ -85,7 +91,10 @@ export function createUpstreamCaller(d: CallerDeps): UpstreamCaller {
   const t = d.tuning;
   const pools = new Map<Service, Pool>(SERVICES.map((s) => [s, createUpstreamPool(new URL(d.upstream.endpoints[s]))]));
   const limiters = new Map<Service, ServiceLimiter>(
-    SERVICES.map((s) => [s, createServiceLimiter({ maxConcurrency: t.maxConcurrency, maxRps: t.maxRps, queueMax: t.queueMax })]),
+    SERVICES.map((s) => {
+      const options = { maxConcurrency: t.maxConcurrency, maxRps: t.maxRps, queueMax: t.queueMax };
+      return [s, d.limiterFor ? d.limiterFor(s, options) : createServiceLimiter(options)];
+    }),
   );
   const guard: SignatureGuard = createSignatureGuard({ store: d.store, ak: d.upstream.credentials.ak, pauseMs: t.authPauseMs });
   const skew = createClockSkew(() => d.now().getTime());
@@ -94,7 +103,7 @@ export function createUpstreamCaller(d: CallerDeps): UpstreamCaller {
   /** One attempt: a slot, the guard's leave, a fresh signature, the exchange. */
   async function attempt(spec: CallSpec, deadline: number): Promise<Exchange | { kind: 'refused'; error: ApiError }> {
     const service = spec.request.service;
-    let release: () => void;
+    let release: Release;
     try {
       release = await limiters.get(service)!.acquire(Math.min(t.queueWaitMs, deadline - Date.now()));
     } catch (err) {
@@ -111,9 +120,12 @@ export function createUpstreamCaller(d: CallerDeps): UpstreamCaller {
     try {
       const verdict = await guard.check();
       if (!verdict.send) return { kind: 'refused', error: guardRefusal(verdict) };
-      const sentAt = d.now().getTime();
+      // A shared limiter counts calls by clock second: sign within the second it counted.
+      const sentAt = release.grantedAt ?? d.now().getTime();
       const signed = signUpstreamRequest(spec.request, d.upstream.credentials, new Date(sentAt));
+      const started = performance.now();
       const ex = await sendOnce(signed, pools.get(service)!, deadline - Date.now());
+      d.onAttempt?.(service, ex.kind === 'response' ? String(ex.response.status) : ex.kind, (performance.now() - started) / 1000);
       if (ex.kind !== 'response') {
         await verdict.done('other');
         return ex;
@@ -240,6 +252,7 @@ export function createUpstreamCaller(d: CallerDeps): UpstreamCaller {
     call,
     skew,
     tuning: t,
+    queued: (service) => limiters.get(service)?.queued ?? 0,
     close() {
       for (const l of limiters.values()) l.close();
       for (const p of pools.values()) void p.destroy();

@@ -16,6 +16,8 @@ export interface KvStore {
    * expiry (a fixed window from the first). Atomic. Answers the new count and the ms left.
    */
   increment(key: string, ttlMs: number): Promise<{ count: number; ttlMs: number }>;
+  /** Resolves when the store answers (Redis PING); for /readyz. */
+  ping?(): Promise<void>;
   /** Releases connections and timers. */
   close(): Promise<void>;
 }

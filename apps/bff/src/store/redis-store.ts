@@ -57,6 +57,9 @@ export function createRedisStore(opts: RedisStoreOptions): KvStore {
       const [count, ttl] = (await redis.eval(INCREMENT, 1, key, ms(ttlMs))) as [number, number];
       return { count, ttlMs: ttl };
     },
+    async ping() {
+      await redis.ping();
+    },
     async close() {
       try {
         await redis.quit();

@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
+import type { Service } from '@dsc/api-types';
 import type { UpstreamConfig, UpstreamTuning } from '../config.ts';
 import { createFinder, type FindCreated } from '../idempotency/find-created.ts';
+import type { LimiterOptions, ServiceLimiter } from '../proxy/service-limiter.ts';
 import { createUpstreamCaller, type UpstreamCaller } from '../proxy/upstream-caller.ts';
 import type { KvStore } from '../store/kv-store.ts';
 import type { TargetConfig } from './target-config.ts';
@@ -33,6 +35,10 @@ export interface TargetDeps {
   store: KvStore;
   logger: Logger;
   now: () => Date;
+  /** Instead of per-process limiters: limits shared by every instance (REDIS_URL), per target and service. */
+  limiterFor?: (target: string, service: Service, options: LimiterOptions) => ServiceLimiter;
+  /** Told of every upstream attempt (metrics). */
+  onAttempt?: (target: string, service: Service, outcome: string, seconds: number) => void;
 }
 
 /** The target's own limits over the UPSTREAM_* defaults. */
@@ -54,6 +60,9 @@ export function createTargets(configs: readonly TargetConfig[], defaultId: strin
       store: d.store,
       logger: d.logger.child({ target: t.id }),
       now: d.now,
+      // Keyed by id and project: two consoles naming different accounts alike do not share a budget.
+      ...(d.limiterFor ? { limiterFor: (service: Service, options: LimiterOptions) => d.limiterFor!(`${t.id}:${t.projectId}`, service, options) } : {}),
+      ...(d.onAttempt ? { onAttempt: (service: Service, outcome: string, seconds: number) => d.onAttempt!(t.id, service, outcome, seconds) } : {}),
     });
     return { id: t.id, name: t.name, region: t.region, projectId: t.projectId, upstream, caller, find: createFinder({ caller, upstream }) };
   });
