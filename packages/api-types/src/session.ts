@@ -7,6 +7,34 @@ export const SignInBody = z.strictObject({
 });
 export type SignInBody = z.infer<typeof SignInBody>;
 
-export const SessionUser = z.object({ username: z.string(), role: z.enum(ROLES) });
+/**
+ * Roles per target id, `*` for every target: a users-file entry's `roles` and what an OpenID
+ * Connect sign-in's groups map to (CONSOLE_ROLE_MAP).
+ */
+export const RoleGrants = z.record(z.string(), z.enum(ROLES));
+export type RoleGrants = z.infer<typeof RoleGrants>;
+
+/**
+ * `via` says how the user signed in (absent: the users file). OIDC sessions carry the identity
+ * provider's `subject` and the `targets` their groups grant.
+ */
+export const SessionUser = z.object({
+  username: z.string(),
+  role: z.enum(ROLES),
+  via: z.literal('oidc').optional(),
+  subject: z.string().optional(),
+  targets: RoleGrants.optional(),
+});
 export type SessionUser = z.infer<typeof SessionUser>;
 export const SessionResponse = z.object({ user: SessionUser });
+
+/** `GET /api/session/options` (no session needed): which ways to sign in the page offers. */
+export const SignInOptions = z.object({
+  password: z.boolean(),
+  oidc: z.object({ providerName: z.string() }).nullable(),
+});
+export type SignInOptions = z.infer<typeof SignInOptions>;
+
+/** `DELETE /api/session` answers 204, or this when the identity provider should end its session too. */
+export const SignOutAnswer = z.object({ logoutUrl: z.url() });
+export type SignOutAnswer = z.infer<typeof SignOutAnswer>;
