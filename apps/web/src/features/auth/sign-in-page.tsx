@@ -46,7 +46,7 @@ export function SignInPage() {
             {t('signIn.title')}
           </h1>
           <p className="sign-in__intro">
-            {t(sso && !password ? 'signIn.introSso' : 'signIn.intro')}
+            {t(sso ? 'signIn.introSso' : 'signIn.intro')}
           </p>
           {refusal && (
             <p className="sign-in__alert" role="alert">
