@@ -8,6 +8,7 @@ import { join, relative } from 'node:path';
 import { runBffOverhead, type BffMemory } from './bff-overhead.ts';
 import { runBundle } from './bundle.ts';
 import { runColdStart } from './cold-start.ts';
+import { runFleet } from './fleet.ts';
 import { runHostEditor } from './host-editor.ts';
 import { runLargeLists } from './large-lists.ts';
 import { chromiumMissing } from './lib/browser.ts';
@@ -18,7 +19,7 @@ import { renderReport, renderSection, SectionBuilder, type Section } from './lib
 import { describeSettings, loadSettings } from './lib/settings.ts';
 import { runSigningCost } from './signing-cost.ts';
 
-const ALL = ['overhead', 'signing', 'lists', 'editor', 'bundle', 'cold'] as const;
+const ALL = ['overhead', 'signing', 'lists', 'editor', 'bundle', 'cold', 'fleet'] as const;
 type Name = (typeof ALL)[number];
 
 function selected(argv: readonly string[]): Set<Name> {
@@ -61,6 +62,9 @@ async function main(): Promise<void> {
     memory = r.memory;
     done(r.section);
   } else notRun('bff-overhead', '1. BFF overhead');
+
+  if (only.has('fleet')) done(await runFleet(settings));
+  else notRun('fleet', '7. Fleet');
 
   if (only.has('cold'))
     done(

@@ -115,7 +115,7 @@ test.describe('single sign-on through an OpenID provider', () => {
         role: 'admin',
         via: 'oidc',
         subject: 'alice',
-        targets: { '*': 'admin' },
+        targets: { 'prod-bj4': 'admin', 'prod-sg1': 'admin', 'staging-bj4': 'admin' },
       },
     });
 

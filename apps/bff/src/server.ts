@@ -15,19 +15,18 @@ import { createSignInThrottle } from './auth/sign-in-throttle.ts';
 import { loadUserDirectory } from './auth/users-file.ts';
 import type { Config } from './config.ts';
 import { fail } from './config-rules.ts';
-import { requireUpstream } from './demo-upstream.ts';
+import { requireTargets } from './demo-upstream.ts';
 import { csrfGuard } from './csrf.ts';
 import { apiNotFound, errorHandler, notFound } from './error-handler.ts';
 import { createReadiness } from './health/readiness.ts';
-import { createFinder } from './idempotency/find-created.ts';
 import { createIdempotency } from './idempotency/idempotency-records.ts';
 import { createLogger, httpLogger } from './logging.ts';
 import { forwardStep } from './proxy/forward.ts';
-import { createUpstreamCaller } from './proxy/upstream-caller.ts';
 import { requestId } from './request-context.ts';
 import { sequence } from './routes/run-steps.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
 import { catalogueRoutes } from './routes/catalogue-routes.ts';
+import { fleetRoutes } from './routes/fleet-routes.ts';
 import { healthRoutes, statusRoute } from './routes/health-routes.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
 import { hsts, noStore, securityHeaders } from './security-headers.ts';
@@ -35,6 +34,9 @@ import { staticSpa } from './static-spa.ts';
 import type { KvStore } from './store/kv-store.ts';
 import { createMemoryStore } from './store/memory-store.ts';
 import { createRedisStore } from './store/redis-store.ts';
+import { headlineRole, rolesOnTargets } from './targets/roles.ts';
+import { selectTarget } from './targets/select-target.ts';
+import { createTargets } from './targets/targets.ts';
 
 export interface ServerDeps {
   logger?: Logger;
@@ -74,7 +76,7 @@ export const IDEMPOTENCY_WAIT_MS = 5_000;
  * cannot be used.
  */
 export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
-  const upstream = requireUpstream(config);
+  const targetConfigs = requireTargets(config);
   const logger = deps.logger ?? createLogger(config.logLevel);
   const now = deps.now ?? (() => new Date());
   if (!config.consoleUsersFile && !config.oidc) {
@@ -88,13 +90,15 @@ export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
   }
   if (config.sessionSecret.length < 32)
     fail([{ setting: 'SESSION_SECRET', message: 'must be at least 32 characters' }]);
+  const knownTargets = new Set(targetConfigs.map((t) => t.id));
   // With OIDC the users file is optional: kept, it is the break-glass password sign-in.
   const users = config.consoleUsersFile
     ? loadUserDirectory(config.consoleUsersFile, logger, {
         ...(deps.usersFileCheckMs !== undefined ? { checkEveryMs: deps.usersFileCheckMs } : {}),
+        knownTargets,
       })
     : undefined;
-  const roleMap = config.oidc ? loadRoleMap(config.oidc.roleMapFile) : undefined;
+  const roleMap = config.oidc ? loadRoleMap(config.oidc.roleMapFile, knownTargets) : undefined;
   const auditLog = deps.audit ?? openAuditLog(config.auditLogFile);
   const store =
     deps.store ??
@@ -103,9 +107,21 @@ export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
       : createMemoryStore({ now: () => now().getTime() }));
   const sharedStore = deps.store !== undefined || config.redisUrl !== undefined;
 
+  const tuning = config.upstreamTuning;
+  const targets = createTargets(targetConfigs, config.defaultTarget, {
+    tuning,
+    store,
+    logger,
+    now,
+  });
   const sessions = createSessions({
     store,
     users,
+    describe: (username, grants) => {
+      const onTargets = rolesOnTargets(grants, targets.ids);
+      const role = headlineRole(onTargets, targets.default.id);
+      return role === undefined ? undefined : { username, role, targets: onTargets };
+    },
     secret: config.sessionSecret,
     idleMs: config.sessionIdleMinutes * 60_000,
     absoluteMs: config.sessionAbsoluteHours * 3_600_000,
@@ -113,8 +129,7 @@ export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
   });
   const rp = config.oidc ? createRelyingParty(config.oidc, logger) : undefined;
   const throttle = createSignInThrottle({ store, secret: config.sessionSecret, now });
-  const tuning = config.upstreamTuning;
-  const caller = createUpstreamCaller({ upstream, tuning, store, logger, now });
+  const caller = targets.default.caller;
   const idempotency = createIdempotency({
     store,
     windowMs: config.idempotencyWindowHours * 3_600_000,
@@ -122,10 +137,10 @@ export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
     ownerMs: tuning.writeTimeoutMs + 2 * tuning.readTimeoutMs + 10_000,
     waitMs: deps.idempotencyWaitMs ?? IDEMPOTENCY_WAIT_MS,
   });
-  const createDeps = { caller, idempotency, find: createFinder({ caller, upstream }) };
+  const createDeps = { idempotency };
   const readiness = createReadiness({
     caller,
-    upstream,
+    upstream: targets.default.upstream,
     now,
     ...(deps.readinessCacheMs !== undefined ? { cacheMs: deps.readinessCacheMs } : {}),
   });
@@ -174,7 +189,14 @@ export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
   app.all('/api/status', statusRoute({ readiness, sessions }));
   app.use('/api', loadSession(sessions));
   // The catalogue first: it carries nearly all the traffic, and the paths do not overlap.
-  app.use(catalogueRoutes({ authorize, upstream, forward: (op) => forwardStep(op, createDeps) }));
+  const forward = (op: Parameters<typeof forwardStep>[0]) => forwardStep(op, createDeps);
+  app.use(catalogueRoutes({ authorize, defaultTarget: targets.default, forward }));
+  app.use(
+    '/api/t/:targetId',
+    selectTarget(targets),
+    catalogueRoutes({ authorize, defaultTarget: targets.default, forward, pathPrefix: '/api' }),
+  );
+  app.use(fleetRoutes(targets));
   const rateLimit = signInRateLimit({ store, shared: sharedStore, now, logger });
   if (config.oidc && rp && roleMap) {
     app.use(
@@ -198,7 +220,7 @@ export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
       ...(config.oidc && rp ? { oidc: { settings: config.oidc, rp } } : {}),
     }),
   );
-  app.use(auditRoutes({ log: auditLog }));
+  app.use(auditRoutes({ log: auditLog, targetIds: targets.ids }));
   app.use('/api', apiNotFound);
 
   app.use(staticSpa(config.webDistDir));
@@ -213,7 +235,7 @@ export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
     },
     inFlight: () => inFlight.size,
     close: async () => {
-      caller.close();
+      targets.close();
       if (!deps.store) await store.close();
       if (!deps.audit) await auditLog.close();
     },

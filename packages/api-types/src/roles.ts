@@ -7,10 +7,3 @@ const RANK: Record<Role, number> = { viewer: 0, operator: 1, admin: 2 };
 export function roleAllows(have: Role, need: Role): boolean {
   return RANK[have] >= RANK[need];
 }
-
-/** The higher of two roles (either may be missing). */
-export function higherRole(a: Role | undefined, b: Role | undefined): Role | undefined {
-  if (a === undefined) return b;
-  if (b === undefined) return a;
-  return RANK[a] >= RANK[b] ? a : b;
-}

@@ -8,22 +8,16 @@ export const SignInBody = z.strictObject({
 export type SignInBody = z.infer<typeof SignInBody>;
 
 /**
- * Roles per target id, `*` for every target: a users-file entry's `roles` and what an OpenID
- * Connect sign-in's groups map to (CONSOLE_ROLE_MAP).
- */
-export const RoleGrants = z.record(z.string(), z.enum(ROLES));
-export type RoleGrants = z.infer<typeof RoleGrants>;
-
-/**
- * `via` says how the user signed in (absent: the users file). OIDC sessions carry the identity
- * provider's `subject` and the `targets` their groups grant.
+ * The signed-in user: `targets` holds the role on each target the user may see; `role` is the
+ * role on the default target (else the highest held), for screens that show one. `via` says how
+ * the user signed in (absent: the users file); OIDC sessions carry the provider's `subject`.
  */
 export const SessionUser = z.object({
   username: z.string(),
   role: z.enum(ROLES),
+  targets: z.record(z.string(), z.enum(ROLES)),
   via: z.literal('oidc').optional(),
   subject: z.string().optional(),
-  targets: RoleGrants.optional(),
 });
 export type SessionUser = z.infer<typeof SessionUser>;
 export const SessionResponse = z.object({ user: SessionUser });

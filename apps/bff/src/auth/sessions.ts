@@ -1,27 +1,26 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { ROLES, RoleGrants, type Role, type SessionUser } from '@dsc/api-types';
+import { ROLES, type SessionUser } from '@dsc/api-types';
 import type { KvStore } from '../store/kv-store.ts';
+import type { Grants } from '../targets/roles.ts';
 import type { ConsoleUser, UserDirectory } from './users-file.ts';
 
 const Times = { createdAt: z.number(), lastSeenAt: z.number() };
 const PasswordRecord = z.object({
   username: z.string(),
-  role: z.enum(ROLES),
   credentialTag: z.string(),
   ...Times,
 });
 /**
- * An OpenID Connect session stands on its own: the users file is not consulted, the roles are
- * those the groups granted at sign-in, and it ends at `expiresAt` (the id token's expiry) at the
- * latest. The id token is kept only as the `id_token_hint` of the provider's logout URL.
+ * An OpenID Connect session stands on its own: the users file is not consulted, the grants are
+ * those the groups gave at sign-in (met with the configured targets on each request), and it
+ * ends at `expiresAt` (the id token's expiry) at the latest. The id token is kept only as the `id_token_hint` of the provider's logout URL.
  */
 const OidcRecord = z.object({
   via: z.literal('oidc'),
   username: z.string(),
   subject: z.string(),
-  role: z.enum(ROLES),
-  grants: RoleGrants,
+  grants: z.record(z.string(), z.enum(ROLES)),
   expiresAt: z.number(),
   idToken: z.string().optional(),
   ...Times,
@@ -33,9 +32,7 @@ type SessionRecord = z.infer<typeof SessionRecord>;
 export interface OidcIdentity {
   subject: string;
   username: string;
-  /** The role on the request's target (until per-target authorization: the default target). */
-  role: Role;
-  grants: RoleGrants;
+  grants: Grants;
   /** Epoch ms; the session ends then at the latest. */
   expiresAt: number;
   idToken?: string;
@@ -55,6 +52,8 @@ export interface SessionOptions {
   idleMs: number;
   absoluteMs: number;
   now: () => Date;
+  /** The user as the request sees it: the roles the grants give on the configured targets; undefined when none. */
+  describe: (username: string, grants: Grants) => SessionUser | undefined;
 }
 
 export interface Sessions {
@@ -65,13 +64,17 @@ export interface Sessions {
   /** Seconds the cookie of a session created now may live. */
   cookieSeconds(expiresAt?: number): number;
   /**
-   * The user of a live session, with the role the users file gives now. Ends sessions that are
-   * idle, too old, or whose user was removed or had the password changed. `touch` counts the
+   * The user of a live session, with the roles the users file gives now. Ends sessions that are
+   * idle, too old, or whose user was removed, had the password changed or holds no role any more. `touch` counts the
    * request as activity (false: only look, as the audit trail does).
    */
   resolve(id: string, opts?: { touch?: boolean }): Promise<SessionUser | undefined>;
   /** Ends the session; answers the id token an OIDC session kept (for the provider's logout). */
   destroy(id: string): Promise<{ idToken?: string } | undefined>;
+  /** The user as requests will see it; undefined when the user holds no role on any configured target. */
+  describe(user: ConsoleUser): SessionUser | undefined;
+  /** The same for grants from elsewhere (OpenID Connect groups). */
+  describeGrants(username: string, grants: Grants): SessionUser | undefined;
   readonly absoluteMs: number;
 }
 
@@ -96,12 +99,13 @@ export function createSessions(o: SessionOptions): Sessions {
 
   return {
     absoluteMs: o.absoluteMs,
+    describe: (user) => o.describe(user.username, user.grants),
+    describeGrants: (username, grants) => o.describe(username, grants),
     async create(user) {
       const id = randomBytes(32).toString('base64url');
       const t = o.now().getTime();
       const record: SessionRecord = {
         username: user.username,
-        role: user.role,
         credentialTag: user.credentialTag,
         createdAt: t,
         lastSeenAt: t,
@@ -120,7 +124,6 @@ export function createSessions(o: SessionOptions): Sessions {
         via: 'oidc',
         username: identity.username,
         subject: identity.subject,
-        role: identity.role,
         grants: identity.grants,
         expiresAt: identity.expiresAt,
         ...(identity.idToken !== undefined ? { idToken: identity.idToken } : {}),
@@ -142,29 +145,32 @@ export function createSessions(o: SessionOptions): Sessions {
       }
       const record = parsed.data;
       if ('via' in record) {
+        const oidcUser = o.describe(record.username, record.grants);
+        if (!oidcUser) {
+          await o.store.delete(k);
+          return undefined;
+        }
         if (touch && t - record.lastSeenAt >= TOUCH_EVERY_MS) {
           const next = { ...record, lastSeenAt: t };
           if (!(await o.store.replace(k, JSON.stringify(next), ttl(next, t)))) return undefined;
         }
-        return {
-          username: record.username,
-          role: record.role,
-          via: 'oidc',
-          subject: record.subject,
-          targets: record.grants,
-        };
+        return { ...oidcUser, via: 'oidc', subject: record.subject };
       }
       const user = await o.users?.find(record.username);
-      if (!user || user.credentialTag !== record.credentialTag) {
+      const described =
+        user && user.credentialTag === record.credentialTag
+          ? o.describe(user.username, user.grants)
+          : undefined;
+      if (!described) {
         await o.store.delete(k);
         return undefined;
       }
       if (touch && t - record.lastSeenAt >= TOUCH_EVERY_MS) {
-        const next = { ...record, role: user.role, lastSeenAt: t };
+        const next = { ...record, lastSeenAt: t };
         // Only while it still exists: a sign-out elsewhere in the meantime must not be undone.
         if (!(await o.store.replace(k, JSON.stringify(next), ttl(next, t)))) return undefined;
       }
-      return { username: user.username, role: user.role };
+      return described;
     },
     async destroy(id) {
       const k = key(id);

@@ -134,7 +134,7 @@ describe('OpenID Connect sign-in against a real provider', () => {
         role: 'admin',
         via: 'oidc',
         subject: 'alice',
-        targets: { '*': 'admin' },
+        targets: { 'prod-bj4': 'admin', 'prod-sg1': 'admin', 'staging-bj4': 'admin' },
       },
     });
 
@@ -154,10 +154,15 @@ describe('OpenID Connect sign-in against a real provider', () => {
         role: 'operator',
         via: 'oidc',
         subject: 'bob',
-        targets: { default: 'operator', 'prod-bj4': 'viewer' },
+        targets: { 'prod-bj4': 'operator', 'staging-bj4': 'viewer' },
       },
     });
-    // The role is enforced: bob may read the audit trail only as admin, which he is not.
+    // Roles are enforced per target: bob reads staging, and prod-sg1 is not his at all.
+    expect((await api(bob, '/api/t/staging-bj4/dli/enhanced-connections?limit=1')).status).toBe(
+      200,
+    );
+    expect((await api(bob, '/api/t/prod-sg1/dli/enhanced-connections?limit=1')).status).toBe(403);
+    // The audit trail needs admin, which bob is not.
     expect((await api(bob, '/api/audit')).status).toBe(403);
     expect((await api(b, '/api/audit')).status).toBe(200);
 

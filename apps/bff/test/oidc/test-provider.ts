@@ -12,11 +12,15 @@ export const ACCOUNTS = {
 } as const;
 export type AccountName = keyof typeof ACCOUNTS;
 
-/** alice: admin everywhere; bob: operator on default (ops beats auditors), viewer on prod-bj4; carol: none. */
+/**
+ * For the demo targets (prod-bj4, the default; prod-sg1; staging-bj4). alice: admin everywhere;
+ * bob: operator on prod-bj4 (ops beats auditors there), viewer on staging-bj4, nothing on
+ * prod-sg1; carol: no mapped group.
+ */
 export const TEST_ROLE_MAP = {
   'dli-admins': { '*': 'admin' },
-  'dli-ops': { default: 'operator' },
-  auditors: { default: 'viewer', 'prod-bj4': 'viewer' },
+  'dli-ops': { 'prod-bj4': 'operator' },
+  auditors: { 'prod-bj4': 'viewer', 'staging-bj4': 'viewer' },
 };
 
 export const CLIENT_ID = 'datasource-console';

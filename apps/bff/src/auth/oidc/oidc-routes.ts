@@ -9,15 +9,12 @@ import { clearedFlowCookie, flowCookie, readFlowId } from './flow-cookie.ts';
 import type { FlowStore } from './flow-store.ts';
 import { OIDC_CALLBACK_PATH, type OidcSettings } from './oidc-settings.ts';
 import { OidcRefusal, type RelyingParty } from './relying-party.ts';
-import { grantsFor, roleOn, type RoleMap } from './role-map.ts';
+import { grantsFor, type RoleMap } from './role-map.ts';
 import { safeReturnTo } from './return-to.ts';
 
 export const OIDC_LOGIN_PATH = '/api/session/oidc/login';
 /** Browser navigations, not fetches: they cannot carry X-CSRF and are exempt from that check. */
 export const OIDC_NAVIGATIONS: ReadonlySet<string> = new Set([OIDC_LOGIN_PATH, OIDC_CALLBACK_PATH]);
-
-/** Until per-target authorization lands, the session's role is the one on the default target. */
-export const DEFAULT_TARGET = 'default';
 
 export interface OidcRouteDeps {
   settings: OidcSettings;
@@ -108,8 +105,9 @@ export function oidcRoutes(deps: OidcRouteDeps): Router {
     ctx.attemptedUser = who.username;
     ctx.attemptedSubject = who.subject;
     const grants = grantsFor(deps.roleMap, who.groups);
-    const role = roleOn(grants, DEFAULT_TARGET);
-    if (role === undefined) return refuse(req, res, 'no-role');
+    // No mapped group, or roles only on targets that are not configured: no way in.
+    const user = deps.sessions.describeGrants(who.username, grants);
+    if (!user) return refuse(req, res, 'no-role');
 
     // Rotation: whatever session the browser had is ended; the new one gets a fresh id.
     const previous = readSessionId(req);
@@ -117,12 +115,11 @@ export function oidcRoutes(deps: OidcRouteDeps): Router {
     const id = await deps.sessions.createOidc({
       subject: who.subject,
       username: who.username,
-      role,
       grants,
       expiresAt: who.expiresAt,
       idToken: who.idToken,
     });
-    req.user = { username: who.username, role, via: 'oidc', subject: who.subject, targets: grants };
+    req.user = { ...user, via: 'oidc', subject: who.subject };
     res.append(
       'Set-Cookie',
       sessionCookie(id, {

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../config-rules.ts';
-import { grantsFor, loadRoleMap, roleOn } from './role-map.ts';
+import { roleOn } from '../../targets/roles.ts';
+import { grantsFor, loadRoleMap } from './role-map.ts';
 
 const MAP = {
   'dli-ops': { '*': 'operator' },
@@ -12,12 +13,15 @@ const MAP = {
   'bj4-admins': { 'prod-bj4': 'admin' },
 } as const;
 
+const KNOWN = new Set(['default', 'prod-bj4']);
+
 describe('CONSOLE_ROLE_MAP', () => {
   it('grants the highest role of any mapped group, per target', () => {
+    // Ops on every target beats auditors on two: the named targets are raised to operator.
     expect(grantsFor(MAP, ['auditors', 'dli-ops', 'unmapped'])).toEqual({
       '*': 'operator',
-      'prod-bj4': 'viewer',
-      default: 'viewer',
+      'prod-bj4': 'operator',
+      default: 'operator',
     });
     expect(grantsFor(MAP, ['dli-ops', 'dli-admins'])).toEqual({ '*': 'admin' });
     expect(grantsFor(MAP, ['auditors', 'bj4-admins'])).toEqual({
@@ -27,7 +31,7 @@ describe('CONSOLE_ROLE_MAP', () => {
     expect(grantsFor(MAP, ['marketing', 'toString', '__proto__'])).toEqual({});
   });
 
-  it('the role on a target is its own grant or "*", whichever is higher', () => {
+  it('the role on a target (targets/roles.ts roleOn) is the highest any group gives there', () => {
     const g = grantsFor(MAP, ['auditors', 'dli-ops']);
     expect(roleOn(g, 'default')).toBe('operator');
     expect(roleOn(g, 'prod-bj4')).toBe('operator');
@@ -44,7 +48,7 @@ describe('CONSOLE_ROLE_MAP', () => {
     };
     const problem = (file: string) => {
       try {
-        loadRoleMap(file);
+        loadRoleMap(file, KNOWN);
         return '';
       } catch (err) {
         expect(err).toBeInstanceOf(ConfigError);
@@ -63,7 +67,10 @@ describe('CONSOLE_ROLE_MAP', () => {
       expect(problem(write('{"ops":{"a b":"viewer"}}'))).toMatch(
         /ops\.a b: has a key that is neither "\*" nor a target id/,
       );
-      expect(loadRoleMap(write(JSON.stringify(MAP)))).toEqual(MAP);
+      expect(problem(write('{"ops":{"staging":"viewer"}}'))).toMatch(
+        /ops: names no configured target \("staging"\)/,
+      );
+      expect(loadRoleMap(write(JSON.stringify(MAP)), KNOWN)).toEqual(MAP);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

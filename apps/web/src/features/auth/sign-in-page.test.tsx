@@ -14,7 +14,7 @@ const emptyList = (req?: RecordedRequest) =>
     : jsonResponse({ count: 0, connections: [] });
 
 async function fillAndSubmit(username = 'ann', password = 'secret-pw') {
-  await userEvent.type(await screen.findByLabelText('Username'), username);
+  await userEvent.type(await screen.findByLabelText('Username', {}, PAGE_LOAD), username);
   await userEvent.type(screen.getByLabelText('Password'), password);
   await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
 }
@@ -27,7 +27,7 @@ describe('sign-in page', { timeout: 20_000 }, () => {
     mockFetch(emptyList);
     renderApp('/sign-in', signedOut());
     expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
-    expect(await screen.findByLabelText('Username')).toHaveAttribute('autocomplete', 'username');
+    expect(await screen.findByLabelText('Username', {}, PAGE_LOAD)).toHaveAttribute('autocomplete', 'username');
     expect(screen.getByLabelText('Password')).toHaveAttribute('type', 'password');
     expect(screen.getByRole('combobox', { name: 'Language' })).toBeInTheDocument();
     expect(screen.queryByRole('navigation', { name: 'Main' })).not.toBeInTheDocument();
@@ -108,7 +108,7 @@ describe('sign-in page', { timeout: 20_000 }, () => {
     await fillAndSubmit();
     const button = screen.getByRole('button', { name: 'Signing in…' });
     expect(button).toBeDisabled();
-    answer(jsonResponse({ user: { username: 'ann', role: 'viewer' } }));
+    answer(jsonResponse({ user: { username: 'ann', role: 'viewer', targets: { default: 'viewer' } } }));
     await screen.findByRole('heading', { level: 1, name: 'Enhanced connections' }, PAGE_LOAD);
     expect(router.state.location.pathname).toBe('/connections');
     expect(router.state.location.search).toMatchObject({ status: 'ACTIVE', page: 2 });
@@ -117,7 +117,7 @@ describe('sign-in page', { timeout: 20_000 }, () => {
 
   it('never follows a redirect to another origin', async () => {
     mockFetch((req) =>
-      req.method === 'POST' ? jsonResponse({ user: { username: 'ann', role: 'viewer' } }) : emptyList(req),
+      req.method === 'POST' ? jsonResponse({ user: { username: 'ann', role: 'viewer', targets: { default: 'viewer' } } }) : emptyList(req),
     );
     const { router } = renderApp(`/sign-in?redirect=${encodeURIComponent('//evil.example/steal')}`, signedOut());
     await fillAndSubmit();
