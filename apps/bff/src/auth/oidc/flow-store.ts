@@ -40,12 +40,13 @@ export function createFlowStore(o: { store: KvStore; secret: string }): FlowStor
     async take(flowId) {
       if (!FLOW_ID.test(flowId)) return undefined;
       const k = key(flowId);
+      // Looked up first, so ids that name no flow leave nothing behind in the store.
+      const raw = await o.store.get(k);
+      if (raw === undefined) return undefined;
       // The counter makes "first taker wins" atomic, in memory and in Redis alike.
       const { count } = await o.store.increment(`${k}:taken`, FLOW_TTL_MS);
       if (count !== 1) return undefined;
-      const raw = await o.store.get(k);
       await o.store.delete(k);
-      if (raw === undefined) return undefined;
       try {
         const parsed = FlowRecord.safeParse(JSON.parse(raw));
         return parsed.success ? parsed.data : undefined;
