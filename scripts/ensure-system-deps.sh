@@ -5,6 +5,8 @@ set -euo pipefail
 need=()
 command -v /usr/bin/chromium >/dev/null 2>&1 || need+=(chromium)
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+# openssl makes the throw-away CA and certificate of the OpenID provider the OIDC tests run.
+command -v openssl >/dev/null 2>&1 || need+=(openssl)
 # A CJK font, so the Simplified Chinese screens render (and screenshot) as text, not boxes.
 dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || need+=(fonts-wqy-microhei)
 # nginx in front of two BFF instances and PostgreSQL for the audit trail: the HA test (apps/bff/test/ha).

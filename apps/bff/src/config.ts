@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Service } from '@dsc/api-types';
 import { randomBytes } from 'node:crypto';
 import { ConfigError, PROJECT_ID, PROJECT_ID_RULE, endpointUrl, fail, trustProxySetting, type TrustProxy } from './config-rules.ts';
+import { readOidcSettings, type OidcSettings } from './auth/oidc/oidc-settings.ts';
 import { ENDPOINT_SETTING, knownRegions, resolveEndpoints, type Endpoints } from './endpoints.ts';
 import { singleTarget, DEFAULT_TARGET_ID, type TargetConfig } from './targets/target-config.ts';
 import { loadTargetsFile, SINGLE_TARGET_SETTINGS } from './targets/targets-file.ts';
@@ -58,8 +59,10 @@ export interface CommonConfig {
   shutdownTimeoutMs: number;
   logLevel: LogLevel;
   webDistDir: string;
-  /** Required in both modes by createServer; in demo mode the launcher supplies a file of demo users. */
+  /** Required by createServer unless OIDC is configured; in demo mode the launcher supplies a file of demo users. */
   consoleUsersFile: string | undefined;
+  /** OpenID Connect sign-in (OIDC_* and CONSOLE_ROLE_MAP); undefined when OIDC_ISSUER is unset. */
+  oidc: OidcSettings | undefined;
   /** SESSION_SECRET; in demo mode a random one when unset (sessions then end with the process). */
   sessionSecret: string;
   /** Absolute path; default `data/audit.log` under the working directory. */
@@ -208,6 +211,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     webDistDir: e.WEB_DIST_DIR ? path.resolve(e.WEB_DIST_DIR) : DEFAULT_WEB_DIST_DIR,
     consoleUsersFile: e.CONSOLE_USERS_FILE ? path.resolve(e.CONSOLE_USERS_FILE) : undefined,
+    oidc: readOidcSettings(env, (p) => path.resolve(p)),
     // Real mode refuses to start without one (below); a demo gets a fresh one per start.
     sessionSecret: e.SESSION_SECRET ?? randomBytes(32).toString('base64url'),
     auditLogFile: path.resolve(e.AUDIT_LOG_FILE ?? DEFAULT_AUDIT_LOG_FILE),
@@ -226,7 +230,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       fail(stray.map((setting) => ({ setting, message: 'is set beside CONSOLE_TARGETS_FILE, which replaces it: give each target its settings in the file' })));
     }
     const missing: { setting: string; message: string }[] = [];
-    if (!e.CONSOLE_USERS_FILE) missing.push({ setting: 'CONSOLE_USERS_FILE', message: 'is missing (the JSON file of console users)' });
+    if (!e.CONSOLE_USERS_FILE && !common.oidc) missing.push({ setting: 'CONSOLE_USERS_FILE', message: 'is missing (the JSON file of console users; or configure OIDC_ISSUER)' });
     if (!e.SESSION_SECRET) missing.push({ setting: 'SESSION_SECRET', message: 'is missing (at least 32 random characters)' });
     if (missing.length > 0) fail(missing);
     const file = loadTargetsFile(path.resolve(e.CONSOLE_TARGETS_FILE), env);
@@ -238,15 +242,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     }
     return { mode: 'demo', ...common, targets: undefined, defaultTarget: DEFAULT_TARGET_ID };
   }
-  return { mode: 'real', ...common, targets: [singleTarget(realUpstream(e))], defaultTarget: DEFAULT_TARGET_ID };
+  return { mode: 'real', ...common, targets: [singleTarget(realUpstream(e, common.oidc !== undefined))], defaultTarget: DEFAULT_TARGET_ID };
 }
 
-function realUpstream(e: Env): UpstreamConfig {
+function realUpstream(e: Env, oidc: boolean): UpstreamConfig {
   const issues: { setting: string; message: string }[] = [];
   if (!e.HUAWEICLOUD_SDK_AK) issues.push({ setting: 'HUAWEICLOUD_SDK_AK', message: 'is missing (HUAWEICLOUD_SDK_SK is set: give both or neither)' });
   if (!e.HUAWEICLOUD_SDK_SK) issues.push({ setting: 'HUAWEICLOUD_SDK_SK', message: 'is missing (HUAWEICLOUD_SDK_AK is set: give both or neither)' });
   if (!e.HUAWEICLOUD_PROJECT_ID) issues.push({ setting: 'HUAWEICLOUD_PROJECT_ID', message: `is missing; it ${PROJECT_ID_RULE}` });
-  if (!e.CONSOLE_USERS_FILE) issues.push({ setting: 'CONSOLE_USERS_FILE', message: 'is missing (the JSON file of console users)' });
+  if (!e.CONSOLE_USERS_FILE && !oidc) issues.push({ setting: 'CONSOLE_USERS_FILE', message: 'is missing (the JSON file of console users; or configure OIDC_ISSUER)' });
   if (!e.SESSION_SECRET) issues.push({ setting: 'SESSION_SECRET', message: 'is missing (at least 32 random characters)' });
 
   const overrides: Partial<Record<Service, string>> = {

@@ -31,6 +31,8 @@ export interface RequestContext {
   targetIds?: Record<string, string>;
   /** For sign-in attempts: the username tried (there is no signed-in user yet). */
   attemptedUser?: string;
+  /** For OpenID Connect sign-ins that were refused after the provider answered: its `sub`. */
+  attemptedSubject?: string;
   /** The validated Idempotency-Key header of a create, if it sent one. */
   idempotencyKey?: string;
   /** The session id the request's cookie named and that was live. */

@@ -5,6 +5,10 @@ import { openConfiguredAudit } from './audit/open-audit.ts';
 import { auditTrail } from './audit/audit-trail.ts';
 import { authorize } from './auth/authorize.ts';
 import { loadSession } from './auth/load-session.ts';
+import { createFlowStore } from './auth/oidc/flow-store.ts';
+import { OIDC_NAVIGATIONS, oidcRoutes } from './auth/oidc/oidc-routes.ts';
+import { createRelyingParty } from './auth/oidc/relying-party.ts';
+import { loadRoleMap } from './auth/oidc/role-map.ts';
 import { readSessionId } from './auth/session-cookie.ts';
 import { createSessions } from './auth/sessions.ts';
 import { signInRateLimit } from './auth/sign-in-rate-limit.ts';
@@ -81,21 +85,26 @@ export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
   const targetConfigs = requireTargets(config);
   const logger = deps.logger ?? createLogger(config.logLevel);
   const now = deps.now ?? (() => new Date());
-  if (!config.consoleUsersFile) {
+  if (!config.consoleUsersFile && !config.oidc) {
     fail([
       {
         setting: 'CONSOLE_USERS_FILE',
         message:
-          'is missing (the JSON file of console users; `pnpm start` makes demo users in demo mode)',
+          'is missing (the JSON file of console users, or configure OIDC_ISSUER; `pnpm start` makes demo users in demo mode)',
       },
     ]);
   }
   if (config.sessionSecret.length < 32)
     fail([{ setting: 'SESSION_SECRET', message: 'must be at least 32 characters' }]);
-  const users = loadUserDirectory(config.consoleUsersFile, logger, {
-    ...(deps.usersFileCheckMs !== undefined ? { checkEveryMs: deps.usersFileCheckMs } : {}),
-    knownTargets: new Set(targetConfigs.map((t) => t.id)),
-  });
+  const knownTargets = new Set(targetConfigs.map((t) => t.id));
+  // With OIDC the users file is optional: kept, it is the break-glass password sign-in.
+  const users = config.consoleUsersFile
+    ? loadUserDirectory(config.consoleUsersFile, logger, {
+        ...(deps.usersFileCheckMs !== undefined ? { checkEveryMs: deps.usersFileCheckMs } : {}),
+        knownTargets,
+      })
+    : undefined;
+  const roleMap = config.oidc ? loadRoleMap(config.oidc.roleMapFile, knownTargets) : undefined;
   const auditLog = deps.audit ?? openConfiguredAudit(config);
   const store =
     deps.store ??
@@ -136,6 +145,7 @@ export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
     absoluteMs: config.sessionAbsoluteHours * 3_600_000,
     now,
   });
+  const rp = config.oidc ? createRelyingParty(config.oidc, logger) : undefined;
   const throttle = createSignInThrottle({ store, secret: config.sessionSecret, now });
   const caller = targets.default.caller;
   for (const t of targets.all) metrics.watchQueue(t.id, (service) => t.caller.queued(service));
@@ -193,7 +203,11 @@ export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
           return id ? sessions.resolve(id, { touch: false }) : undefined;
         },
       }),
-      csrfGuard,
+      // The OIDC login and callback are browser navigations: the flow cookie and state guard them.
+      (req, res, next) =>
+        req.method === 'GET' && OIDC_NAVIGATIONS.has(`/api${req.path}`)
+          ? next()
+          : csrfGuard(req, res, next),
     ),
   );
   app.all('/api/status', statusRoute({ readiness, sessions }));
@@ -207,12 +221,27 @@ export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
     catalogueRoutes({ authorize, defaultTarget: targets.default, forward, pathPrefix: '/api' }),
   );
   app.use(fleetRoutes(targets));
+  const rateLimit = signInRateLimit({ store, shared: sharedStore, now, logger });
+  if (config.oidc && rp && roleMap) {
+    app.use(
+      oidcRoutes({
+        settings: config.oidc,
+        rp,
+        flows: createFlowStore({ store, secret: config.sessionSecret }),
+        sessions,
+        roleMap,
+        rateLimit,
+        logger,
+      }),
+    );
+  }
   app.use(
     sessionRoutes({
       sessions,
       users,
       throttle,
-      rateLimit: signInRateLimit({ store, shared: sharedStore, now, logger }),
+      rateLimit,
+      ...(config.oidc && rp ? { oidc: { settings: config.oidc, rp } } : {}),
     }),
   );
   app.use(auditRoutes({ log: auditLog, targetIds: targets.ids }));

@@ -17,6 +17,8 @@ export const AuditEntry = z.object({
   requestId: z.string(),
   user: z.string().nullable(),
   role: z.enum(ROLES).nullable(),
+  /** For users signed in through OpenID Connect: the identity provider's `sub` (`user` is the username claim). */
+  subject: z.string().optional(),
   sourceAddress: z.string(),
   operation: z.string(),
   /** The target (project and region) the request acted on; absent for sign-in, sign-out and requests refused before routing. */

@@ -8,6 +8,8 @@ const DENIED = new Set([
   'CSRF_REQUIRED',
   'CROSS_SITE_REQUEST',
   'SIGN_IN_THROTTLED',
+  'OIDC_NO_ROLE',
+  'OIDC_REFUSED',
 ]);
 const INVALID = new Set([
   'VALIDATION',
@@ -18,7 +20,8 @@ const INVALID = new Set([
 ]);
 
 export function outcomeOf(status: number, errorCode: string | undefined): AuditOutcome {
-  if (status < 400) return 'success';
+  // An OIDC callback that was refused still answers a redirect (to the sign-in page), with a code.
+  if (status < 400 && errorCode === undefined) return 'success';
   if (errorCode && DENIED.has(errorCode)) return 'denied';
   if (errorCode && INVALID.has(errorCode)) return 'invalid';
   return 'failure';
@@ -44,6 +47,7 @@ export function auditEntryFor(
   const ctx = contextOf(req);
   const status = res.statusCode;
   const user = req.user ?? knownUser;
+  const subject = user ? user.subject : ctx.attemptedSubject;
   const path = (req.originalUrl.split('?')[0] ?? '').slice(0, 200);
   const upstreamStatus = ctx.upstreamError?.status ?? ctx.upstreamStatus;
   const reachedUpstream = upstreamStatus !== undefined || ctx.upstreamRequestId !== undefined;
@@ -52,6 +56,7 @@ export function auditEntryFor(
     requestId: ctx.requestId,
     user: user?.username ?? (ctx.attemptedUser !== undefined ? clip(ctx.attemptedUser, 64) : null),
     role: ctx.role ?? user?.role ?? null,
+    ...(subject !== undefined ? { subject: clip(subject, 255) } : {}),
     ...(ctx.target ? { target: ctx.target.id } : {}),
     sourceAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
     operation: ctx.audit?.operation ?? `${req.method} ${path}`,
@@ -60,7 +65,7 @@ export function auditEntryFor(
     ),
     outcome: outcomeOf(status, ctx.errorCode),
     httpStatus: status,
-    ...(status >= 400 && ctx.errorCode ? { errorCode: ctx.errorCode } : {}),
+    ...(status >= 300 && ctx.errorCode ? { errorCode: ctx.errorCode } : {}),
     ...(reachedUpstream
       ? {
           upstream: {

@@ -1,17 +1,42 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import type { SessionUser } from '@dsc/api-types';
+import { ROLES, type SessionUser } from '@dsc/api-types';
 import type { KvStore } from '../store/kv-store.ts';
 import type { Grants } from '../targets/roles.ts';
 import type { ConsoleUser, UserDirectory } from './users-file.ts';
 
-const SessionRecord = z.object({
+const Times = { createdAt: z.number(), lastSeenAt: z.number() };
+const PasswordRecord = z.object({
   username: z.string(),
   credentialTag: z.string(),
-  createdAt: z.number(),
-  lastSeenAt: z.number(),
+  ...Times,
 });
+/**
+ * An OpenID Connect session stands on its own: the users file is not consulted, the grants are
+ * those the groups gave at sign-in (met with the configured targets on each request), and it
+ * ends at `expiresAt` (the id token's expiry) at the latest. The id token is kept only as the `id_token_hint` of the provider's logout URL.
+ */
+const OidcRecord = z.object({
+  via: z.literal('oidc'),
+  username: z.string(),
+  subject: z.string(),
+  grants: z.record(z.string(), z.enum(ROLES)),
+  expiresAt: z.number(),
+  idToken: z.string().optional(),
+  ...Times,
+});
+const SessionRecord = z.union([OidcRecord, PasswordRecord]);
 type SessionRecord = z.infer<typeof SessionRecord>;
+
+/** Who an OpenID Connect sign-in established (see auth/oidc/). */
+export interface OidcIdentity {
+  subject: string;
+  username: string;
+  grants: Grants;
+  /** Epoch ms; the session ends then at the latest. */
+  expiresAt: number;
+  idToken?: string;
+}
 
 /** Idle time is tracked to this precision, so a burst of requests does not write on each one. */
 const TOUCH_EVERY_MS = 10_000;
@@ -20,7 +45,8 @@ const KEY_CACHE_SIZE = 10_000;
 
 export interface SessionOptions {
   store: KvStore;
-  users: UserDirectory;
+  /** Undefined when only OIDC is configured: password sessions then resolve to no one. */
+  users: UserDirectory | undefined;
   /** SESSION_SECRET: keys the store, so a dump of the store holds no usable session ids. */
   secret: string;
   idleMs: number;
@@ -33,15 +59,22 @@ export interface SessionOptions {
 export interface Sessions {
   /** A new session for `user`; answers the id to put in the cookie. */
   create(user: ConsoleUser): Promise<string>;
+  /** A new session for an OpenID Connect sign-in; answers the id to put in the cookie. */
+  createOidc(identity: OidcIdentity): Promise<string>;
+  /** Seconds the cookie of a session created now may live. */
+  cookieSeconds(expiresAt?: number): number;
   /**
    * The user of a live session, with the roles the users file gives now. Ends sessions that are
    * idle, too old, or whose user was removed, had the password changed or holds no role any more. `touch` counts the
    * request as activity (false: only look, as the audit trail does).
    */
   resolve(id: string, opts?: { touch?: boolean }): Promise<SessionUser | undefined>;
-  destroy(id: string): Promise<void>;
+  /** Ends the session; answers the id token an OIDC session kept (for the provider's logout). */
+  destroy(id: string): Promise<{ idToken?: string } | undefined>;
   /** The user as requests will see it; undefined when the user holds no role on any configured target. */
   describe(user: ConsoleUser): SessionUser | undefined;
+  /** The same for grants from elsewhere (OpenID Connect groups). */
+  describeGrants(username: string, grants: Grants): SessionUser | undefined;
   readonly absoluteMs: number;
 }
 
@@ -58,17 +91,42 @@ export function createSessions(o: SessionOptions): Sessions {
     return k;
   };
   const ttl = (r: SessionRecord, t: number) =>
-    Math.min(r.lastSeenAt + o.idleMs, r.createdAt + o.absoluteMs) - t;
+    Math.min(
+      r.lastSeenAt + o.idleMs,
+      r.createdAt + o.absoluteMs,
+      'via' in r ? r.expiresAt : Infinity,
+    ) - t;
 
   return {
     absoluteMs: o.absoluteMs,
     describe: (user) => o.describe(user.username, user.grants),
+    describeGrants: (username, grants) => o.describe(username, grants),
     async create(user) {
       const id = randomBytes(32).toString('base64url');
       const t = o.now().getTime();
       const record: SessionRecord = {
         username: user.username,
         credentialTag: user.credentialTag,
+        createdAt: t,
+        lastSeenAt: t,
+      };
+      await o.store.set(key(id), JSON.stringify(record), ttl(record, t));
+      return id;
+    },
+    cookieSeconds(expiresAt) {
+      const ms = Math.min(o.absoluteMs, (expiresAt ?? Infinity) - o.now().getTime());
+      return Math.max(0, Math.floor(ms / 1000));
+    },
+    async createOidc(identity) {
+      const id = randomBytes(32).toString('base64url');
+      const t = o.now().getTime();
+      const record: SessionRecord = {
+        via: 'oidc',
+        username: identity.username,
+        subject: identity.subject,
+        grants: identity.grants,
+        expiresAt: identity.expiresAt,
+        ...(identity.idToken !== undefined ? { idToken: identity.idToken } : {}),
         createdAt: t,
         lastSeenAt: t,
       };
@@ -86,8 +144,23 @@ export function createSessions(o: SessionOptions): Sessions {
         return undefined;
       }
       const record = parsed.data;
-      const user = await o.users.find(record.username);
-      const described = user && user.credentialTag === record.credentialTag ? o.describe(user.username, user.grants) : undefined;
+      if ('via' in record) {
+        const oidcUser = o.describe(record.username, record.grants);
+        if (!oidcUser) {
+          await o.store.delete(k);
+          return undefined;
+        }
+        if (touch && t - record.lastSeenAt >= TOUCH_EVERY_MS) {
+          const next = { ...record, lastSeenAt: t };
+          if (!(await o.store.replace(k, JSON.stringify(next), ttl(next, t)))) return undefined;
+        }
+        return { ...oidcUser, via: 'oidc', subject: record.subject };
+      }
+      const user = await o.users?.find(record.username);
+      const described =
+        user && user.credentialTag === record.credentialTag
+          ? o.describe(user.username, user.grants)
+          : undefined;
       if (!described) {
         await o.store.delete(k);
         return undefined;
@@ -100,8 +173,14 @@ export function createSessions(o: SessionOptions): Sessions {
       return described;
     },
     async destroy(id) {
-      await o.store.delete(key(id));
+      const k = key(id);
+      const parsed = SessionRecord.safeParse(safeJson((await o.store.get(k)) ?? ''));
+      await o.store.delete(k);
       keys.delete(id);
+      if (!parsed.success) return undefined;
+      return 'via' in parsed.data && parsed.data.idToken !== undefined
+        ? { idToken: parsed.data.idToken }
+        : {};
     },
   };
 }

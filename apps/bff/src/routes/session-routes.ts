@@ -1,7 +1,16 @@
 import express, { type RequestHandler, type Router } from 'express';
 import { ipKeyGenerator } from 'express-rate-limit';
 import type { z } from 'zod';
-import { SignInBody, fieldErrors, type SessionResponse } from '@dsc/api-types';
+import {
+  SignInBody,
+  fieldErrors,
+  type SessionResponse,
+  type SignInOptions,
+  type SignOutAnswer,
+} from '@dsc/api-types';
+import { redirectUriFor } from '../auth/oidc/oidc-routes.ts';
+import type { OidcSettings } from '../auth/oidc/oidc-settings.ts';
+import type { RelyingParty } from '../auth/oidc/relying-party.ts';
 import { verifyPassword } from '../auth/password-hash.ts';
 import { clearedSessionCookie, readSessionId, sessionCookie } from '../auth/session-cookie.ts';
 import type { Sessions } from '../auth/sessions.ts';
@@ -15,7 +24,10 @@ import { SIGN_IN_BODY_LIMITS, readJsonObject } from './json-body.ts';
 
 export interface SessionRouteDeps {
   sessions: Sessions;
-  users: UserDirectory;
+  /** Undefined when only OIDC is configured: there is then no password sign-in. */
+  users: UserDirectory | undefined;
+  /** When OpenID Connect sign-in is configured. */
+  oidc?: { settings: OidcSettings; rp: RelyingParty };
   throttle: SignInThrottle;
   /** The coarse per-address ceiling (express-rate-limit). */
   rateLimit: RequestHandler;
@@ -46,7 +58,9 @@ type SessionAnswer = z.infer<typeof SessionResponse>;
 export function sessionRoutes(deps: SessionRouteDeps): Router {
   const router = express.Router();
 
-  const signIn: RequestHandler = async (req, res) => {
+  const signIn =
+    (users: UserDirectory): RequestHandler =>
+    async (req, res) => {
     const raw = req.body as { username?: unknown } | undefined;
     // The typed name is recorded only once it names an account (below); until then, keyed.
     if (typeof raw?.username === 'string') contextOf(req).attemptedUser = deps.throttle.fingerprint(raw.username);
@@ -58,14 +72,14 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
     }
     const { username, password } = parsed.data;
     const address = ipKeyGenerator(req.ip ?? req.socket.remoteAddress ?? 'unknown');
-    const user = await deps.users.find(username);
+    const user = await users.find(username);
     if (user) contextOf(req).attemptedUser = user.username;
     const wait = await deps.throttle.waitMs(username, address);
     if (wait > 0) throw signInThrottled(wait);
 
     const matches = await verifyPassword(
       password,
-      user ? user.passwordHash : deps.users.unmatchable(),
+      user ? user.passwordHash : users.unmatchable(),
     );
     if (!user || !matches) {
       await deps.throttle.recordFailure(username, address);
@@ -95,23 +109,53 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
     res.json({ user: req.user } satisfies SessionAnswer);
   };
 
+  /**
+   * Ends the session here; for an OIDC session whose provider offers RP-initiated logout, the
+   * answer also carries the provider's logout URL, which the browser then visits.
+   */
   const signOut: RequestHandler = async (req, res) => {
     const id = contextOf(req).sessionId ?? readSessionId(req);
-    if (id) await deps.sessions.destroy(id);
+    const ended = id ? await deps.sessions.destroy(id) : undefined;
     res.setHeader('Set-Cookie', clearedSessionCookie({ secure: req.secure }));
-    res.status(204).end();
+    const logoutUrl =
+      deps.oidc && ended?.idToken
+        ? await deps.oidc.rp
+            .logoutUrl(
+              ended.idToken,
+              new URL('/sign-in', redirectUriFor(req, deps.oidc.settings)).href,
+            )
+            .catch(() => undefined)
+        : undefined;
+    if (logoutUrl) res.json({ logoutUrl: logoutUrl.href } satisfies SignOutAnswer);
+    else res.status(204).end();
   };
 
-  router.post('/api/session', auditAs('session.signIn', true), deps.rateLimit, signInBody, signIn);
+  const options: RequestHandler = (_req, res) => {
+    res.json({
+      password: deps.users !== undefined,
+      oidc: deps.oidc ? { providerName: deps.oidc.settings.providerName } : null,
+    } satisfies SignInOptions);
+  };
+
+  router.get('/api/session/options', options);
+  const users = deps.users;
+  if (users) {
+    router.post(
+      '/api/session',
+      auditAs('session.signIn', true),
+      deps.rateLimit,
+      signInBody,
+      signIn(users),
+    );
+  }
   router.get('/api/session', whoAmI);
   router.delete('/api/session', auditAs('session.signOut', true), signOut);
+  const allowed = users ? 'GET, POST, DELETE' : 'GET, DELETE';
   router.all('/api/session', (req, _res, next) => {
     next(
-      new ApiError(
-        'METHOD_NOT_ALLOWED',
-        `${req.method} is not allowed here; use GET, POST, DELETE`,
-        { headers: { Allow: 'GET, POST, DELETE, HEAD' } },
-      ),
+      new ApiError('METHOD_NOT_ALLOWED', `${req.method} is not allowed here; use ${allowed}`, {
+        headers: { Allow: `${allowed}, HEAD` },
+      }),
     );
   });
   return router;

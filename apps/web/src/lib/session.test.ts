@@ -67,6 +67,14 @@ describe('signOut', () => {
     mockFetch(() => consoleError(503, { code: 'UNAVAILABLE', message: 'down' }));
     await expect(signOut()).rejects.toMatchObject({ status: 503 });
   });
+
+  it('answers the identity provider’s logout URL after a single sign-on session', async () => {
+    const logoutUrl = 'https://idp.example.com/session/end?id_token_hint=x&post_logout_redirect_uri=y';
+    mockFetch(() => jsonResponse({ logoutUrl }));
+    await expect(signOut()).resolves.toBe(logoutUrl);
+    mockFetch(() => new Response(null, { status: 204 }));
+    await expect(signOut()).resolves.toBeUndefined();
+  });
 });
 
 describe('permissions', () => {

@@ -1,4 +1,4 @@
-import type { SessionUser, SignInBody } from '@dsc/api-types';
+import type { SessionUser, SignInBody, SignInOptions } from '@dsc/api-types';
 import { operations, roleAllows, type OperationId, type Role } from '@dsc/api-types/meta';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { anyBody, bffRequest } from './api-client.ts';
@@ -7,7 +7,28 @@ import { loadApiSchemas } from './api-schemas.ts';
 
 const sessionResponse = async () => (await loadApiSchemas()).SessionResponse;
 
-export const sessionKeys = { all: ['session'] as const };
+export const sessionKeys = { all: ['session'] as const, options: ['sign-in-options'] as const };
+
+/** GET /api/session/options: which ways to sign in this console offers (no session needed). */
+export const signInOptionsQuery = () =>
+  queryOptions({
+    queryKey: sessionKeys.options,
+    queryFn: ({ signal }): Promise<SignInOptions> =>
+      bffRequest({
+        method: 'GET',
+        path: '/api/session/options',
+        schema: async () => (await loadApiSchemas()).SignInOptions,
+        signal,
+        notifyUnauthorized: false,
+      }),
+    staleTime: Infinity,
+    retry: 1,
+  });
+
+/** Where the browser starts a single sign-on, coming back to `returnTo` (a path of this console). */
+export function oidcLoginHref(returnTo: string | undefined): string {
+  return `/api/session/oidc/login?returnTo=${encodeURIComponent(returnTo ?? '/')}`;
+}
 
 /** Who is signed in; null when nobody is (a 401 here is an answer, not a lost session). */
 export const sessionOptions = () =>
@@ -89,14 +110,22 @@ export async function signIn(body: SignInBody): Promise<SessionUser> {
   return parsed.data.user;
 }
 
-/** DELETE /api/session; a 401 means the session was already gone, which is what was asked for. */
-export async function signOut(): Promise<void> {
+/**
+ * DELETE /api/session; a 401 means the session was already gone, which is what was asked for.
+ * Answers the identity provider's logout URL when the session came from single sign-on and the
+ * provider should end its own session too.
+ */
+export async function signOut(): Promise<string | undefined> {
+  let body: unknown;
   try {
-    await bffRequest({ method: 'DELETE', path: '/api/session', schema: anyBody, notifyUnauthorized: false });
+    body = await bffRequest({ method: 'DELETE', path: '/api/session', schema: anyBody, notifyUnauthorized: false });
   } catch (e) {
-    if (isApiError(e) && e.status === 401) return;
+    if (isApiError(e) && e.status === 401) return undefined;
     throw e;
   }
+  if (body === undefined || body === null || body === '') return undefined;
+  const parsed = (await loadApiSchemas()).SignOutAnswer.safeParse(body);
+  return parsed.success ? parsed.data.logoutUrl : undefined;
 }
 
 export type Permission =

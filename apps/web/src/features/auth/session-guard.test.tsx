@@ -2,17 +2,21 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { sessionKeys } from '../../lib/session.ts';
-import { consoleError, jsonResponse, mockFetch } from '../../test/fetch-mock.ts';
+import { consoleError, jsonResponse, mockFetch, type RecordedRequest } from '../../test/fetch-mock.ts';
 import { renderApp, testQueryClient, testUser } from '../../test/render-app.tsx';
 
 const PAGE_LOAD = { timeout: 10_000 };
-const emptyList = () => jsonResponse({ count: 0, connections: [] });
+// The sign-in page first asks which ways to sign in there are: here, the password form only.
+const emptyList = (req?: RecordedRequest) =>
+  req?.url.pathname === '/api/session/options'
+    ? jsonResponse({ password: true, oidc: null })
+    : jsonResponse({ count: 0, connections: [] });
 const clusters = () => jsonResponse({ clusters: [] });
 
 describe('the console requires a session', { timeout: 20_000 }, () => {
   it('sends a signed-out visitor to sign in, keeping the deep link, and back there afterwards', async () => {
     mockFetch((req) => {
-      if (req.url.pathname !== '/api/session') return emptyList();
+      if (req.url.pathname !== '/api/session') return emptyList(req);
       return req.method === 'POST'
         ? jsonResponse({ user: { username: 'olga', role: 'operator', targets: { default: 'operator' } } })
         : consoleError(401, { code: 'UNAUTHENTICATED', message: 'Sign in first' });
@@ -26,7 +30,7 @@ describe('the console requires a session', { timeout: 20_000 }, () => {
     expect(router.state.location.pathname).toBe('/sign-in');
     expect(router.state.location.search).toEqual({ redirect: '/connections?status=ACTIVE&page=2' });
 
-    await userEvent.type(screen.getByLabelText('Username'), 'olga');
+    await userEvent.type(await screen.findByLabelText('Username'), 'olga');
     await userEvent.type(screen.getByLabelText('Password'), 'pw');
     await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
     await screen.findByRole('heading', { level: 1, name: 'Enhanced connections' }, PAGE_LOAD);
@@ -35,8 +39,8 @@ describe('the console requires a session', { timeout: 20_000 }, () => {
 
   it('sends the user to sign in when the BFF says the session is gone, and forgets the user', async () => {
     let expired = false;
-    mockFetch(() =>
-      expired ? consoleError(401, { code: 'UNAUTHENTICATED', message: 'Session expired' }) : emptyList(),
+    mockFetch((req) =>
+      expired ? consoleError(401, { code: 'UNAUTHENTICATED', message: 'Session expired' }) : emptyList(req),
     );
     const { router, queryClient } = renderApp('/connections', testQueryClient({ user: testUser('operator') }));
     await screen.findByRole('heading', { level: 1, name: 'Enhanced connections' }, PAGE_LOAD);

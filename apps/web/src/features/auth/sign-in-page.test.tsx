@@ -7,10 +7,14 @@ import { renderApp, testQueryClient } from '../../test/render-app.tsx';
 // The first visit to a lazy page compiles it; on a busy machine that can take a few seconds.
 const PAGE_LOAD = { timeout: 10_000 };
 const signedOut = () => testQueryClient({ user: null });
-const emptyList = () => jsonResponse({ count: 0, connections: [] });
+// The sign-in page first asks which ways to sign in there are: here, the password form only.
+const emptyList = (req?: RecordedRequest) =>
+  req?.url.pathname === '/api/session/options'
+    ? jsonResponse({ password: true, oidc: null })
+    : jsonResponse({ count: 0, connections: [] });
 
 async function fillAndSubmit(username = 'ann', password = 'secret-pw') {
-  await userEvent.type(await screen.findByLabelText('Username'), username);
+  await userEvent.type(await screen.findByLabelText('Username', {}, PAGE_LOAD), username);
   await userEvent.type(screen.getByLabelText('Password'), password);
   await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
 }
@@ -23,7 +27,7 @@ describe('sign-in page', { timeout: 20_000 }, () => {
     mockFetch(emptyList);
     renderApp('/sign-in', signedOut());
     expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
-    expect(screen.getByLabelText('Username')).toHaveAttribute('autocomplete', 'username');
+    expect(await screen.findByLabelText('Username', {}, PAGE_LOAD)).toHaveAttribute('autocomplete', 'username');
     expect(screen.getByLabelText('Password')).toHaveAttribute('type', 'password');
     expect(screen.getByRole('combobox', { name: 'Language' })).toBeInTheDocument();
     expect(screen.queryByRole('navigation', { name: 'Main' })).not.toBeInTheDocument();
@@ -45,7 +49,7 @@ describe('sign-in page', { timeout: 20_000 }, () => {
     const { requests } = mockFetch((req) =>
       req.method === 'POST'
         ? consoleError(401, { code: 'INVALID_CREDENTIALS', message: 'Unknown user "ann"', requestId: 'r-1' })
-        : emptyList(),
+        : emptyList(req),
     );
     const { router } = renderApp('/sign-in?redirect=%2Faudit', signedOut());
     await fillAndSubmit();
@@ -95,7 +99,7 @@ describe('sign-in page', { timeout: 20_000 }, () => {
     let answer: (r: Response) => void = () => {};
     mockFetch((req) => {
       if (req.method === 'POST') return new Promise<Response>((resolve) => (answer = resolve));
-      return emptyList();
+      return emptyList(req);
     });
     const { router } = renderApp(
       `/sign-in?redirect=${encodeURIComponent('/connections?status=ACTIVE&page=2')}`,
@@ -104,7 +108,7 @@ describe('sign-in page', { timeout: 20_000 }, () => {
     await fillAndSubmit();
     const button = screen.getByRole('button', { name: 'Signing in…' });
     expect(button).toBeDisabled();
-    answer(jsonResponse({ user: { username: 'ann', role: 'viewer' } }));
+    answer(jsonResponse({ user: { username: 'ann', role: 'viewer', targets: { default: 'viewer' } } }));
     await screen.findByRole('heading', { level: 1, name: 'Enhanced connections' }, PAGE_LOAD);
     expect(router.state.location.pathname).toBe('/connections');
     expect(router.state.location.search).toMatchObject({ status: 'ACTIVE', page: 2 });
@@ -113,7 +117,7 @@ describe('sign-in page', { timeout: 20_000 }, () => {
 
   it('never follows a redirect to another origin', async () => {
     mockFetch((req) =>
-      req.method === 'POST' ? jsonResponse({ user: { username: 'ann', role: 'viewer' } }) : emptyList(),
+      req.method === 'POST' ? jsonResponse({ user: { username: 'ann', role: 'viewer', targets: { default: 'viewer' } } }) : emptyList(req),
     );
     const { router } = renderApp(`/sign-in?redirect=${encodeURIComponent('//evil.example/steal')}`, signedOut());
     await fillAndSubmit();
@@ -126,5 +130,43 @@ describe('sign-in page', { timeout: 20_000 }, () => {
     const { router } = renderApp(`/sign-in?redirect=${encodeURIComponent('/connections?page=3')}`);
     await screen.findByRole('heading', { level: 1, name: 'Enhanced connections' }, PAGE_LOAD);
     await waitFor(() => expect(router.state.location.search).toMatchObject({ page: 3 }));
+  });
+
+  describe('with single sign-on', () => {
+    const withOptions = (options: unknown) => (req: RecordedRequest) =>
+      req.url.pathname === '/api/session/options' ? jsonResponse(options) : emptyList(req);
+
+    it('offers the provider first and the password form as a second way', async () => {
+      mockFetch(withOptions({ password: true, oidc: { providerName: 'Corp SSO' } }));
+      renderApp('/sign-in?redirect=%2Faudit%3Fuser%3Dada', signedOut());
+      const sso = await screen.findByRole('link', { name: 'Sign in with Corp SSO' });
+      expect(sso).toHaveAttribute('href', '/api/session/oidc/login?returnTo=%2Faudit%3Fuser%3Dada');
+      expect(screen.getByText('or with a console account')).toBeInTheDocument();
+      expect(screen.getByLabelText('Username')).toBeInTheDocument();
+    });
+
+    it('shows only the provider when there is no users file', async () => {
+      mockFetch(withOptions({ password: false, oidc: { providerName: 'Corp SSO' } }));
+      renderApp('/sign-in', signedOut());
+      expect(await screen.findByRole('link', { name: 'Sign in with Corp SSO' })).toHaveAttribute(
+        'href',
+        '/api/session/oidc/login?returnTo=%2F',
+      );
+      expect(screen.getByText("Sign in with your organisation's account.")).toBeInTheDocument();
+      expect(screen.queryByLabelText('Username')).not.toBeInTheDocument();
+    });
+
+    it('says why a single sign-on was refused, in the reader’s language', async () => {
+      mockFetch(withOptions({ password: false, oidc: { providerName: 'Corp SSO' } }));
+      renderApp('/sign-in?oidc=no-role', signedOut());
+      expect(await screen.findByRole('alert')).toHaveTextContent(
+        'none of your groups gives you a role in this console',
+      );
+      await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Language' }), 'zh-CN');
+      expect(await screen.findByRole('alert')).toHaveTextContent(
+        '您所在的用户组均未在本控制台获得角色',
+      );
+      expect(await screen.findByRole('link', { name: '使用 Corp SSO 登录' })).toBeInTheDocument();
+    });
   });
 });

@@ -12,9 +12,15 @@ export function UserMenu({ user }: { user: SessionUser }) {
   const queryClient = useQueryClient();
   const mutation = useMutation({
     mutationFn: signOut,
-    onSuccess: async () => {
+    onSuccess: async (logoutUrl) => {
       // Null first, so the sign-in route does not send a user it still thinks is signed in back.
       queryClient.setQueryData(sessionKeys.all, null);
+      if (logoutUrl) {
+        // Single sign-on: the provider ends its session too, then sends the browser back to /sign-in.
+        queryClient.removeQueries();
+        window.location.assign(logoutUrl);
+        return;
+      }
       await router.navigate({ to: '/sign-in', replace: true });
       queryClient.removeQueries();
     },
