@@ -65,6 +65,8 @@ export interface CommonConfig {
   trustProxy: TrustProxy;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
+  /** How long a target's whole connection list is kept and shared between viewers: LIST_CACHE_MS. */
+  listCacheMs: number;
 }
 
 export interface RealConfig extends CommonConfig {
@@ -121,6 +123,7 @@ const EnvSchema = z.object({
   TRUST_PROXY: trustProxySetting.optional(),
   SESSION_IDLE_MINUTES: intSetting(1, 1440).default(30),
   SESSION_ABSOLUTE_HOURS: intSetting(1, 720).default(8),
+  LIST_CACHE_MS: intSetting(0, 600_000).default(5_000),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL')
@@ -180,6 +183,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     trustProxy: e.TRUST_PROXY ?? false,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
+    listCacheMs: e.LIST_CACHE_MS,
   };
 
   if (!e.HUAWEICLOUD_SDK_AK && !e.HUAWEICLOUD_SDK_SK) {

@@ -1,3 +1,4 @@
+import compression from 'compression';
 import express, { type Express, type RequestHandler, type Response } from 'express';
 import type { Logger } from 'pino';
 import { openAuditLog, type AuditLog } from './audit/audit-log.ts';
@@ -17,6 +18,7 @@ import { apiNotFound, errorHandler, notFound } from './error-handler.ts';
 import { createReadiness } from './health/readiness.ts';
 import { createFinder } from './idempotency/find-created.ts';
 import { createIdempotency } from './idempotency/idempotency-records.ts';
+import { createConnectionListSource } from './list-view/connection-list-source.ts';
 import { createLogger, httpLogger } from './logging.ts';
 import { forwardStep } from './proxy/forward.ts';
 import { createUpstreamCaller } from './proxy/upstream-caller.ts';
@@ -24,6 +26,7 @@ import { requestId } from './request-context.ts';
 import { sequence } from './routes/run-steps.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
 import { catalogueRoutes } from './routes/catalogue-routes.ts';
+import { connectionViewRoutes, invalidateListsOnWrite } from './routes/connection-view-routes.ts';
 import { healthRoutes, statusRoute } from './routes/health-routes.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
 import { hsts, noStore, securityHeaders } from './security-headers.ts';
@@ -121,6 +124,11 @@ export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
     ...(deps.readinessCacheMs !== undefined ? { cacheMs: deps.readinessCacheMs } : {}),
   });
 
+  const listViews = {
+    source: createConnectionListSource({ ttlMs: config.listCacheMs, now: () => now().getTime() }),
+    targetOf: () => ({ id: 'default', caller, upstream }),
+  };
+
   let draining = false;
   const inFlight = new Set<Response>();
   const trackInFlight: RequestHandler = (_req, res, next) => {
@@ -145,6 +153,8 @@ export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
   app.use(
     '/api',
     sequence(
+      // Negotiated gzip/brotli: a 20-row list page went out at 834 KB before (issue 20).
+      compression(),
       noStore,
       auditTrail({
         log: auditLog,
@@ -160,6 +170,7 @@ export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
   );
   app.all('/api/status', statusRoute({ readiness, sessions }));
   app.use('/api', loadSession(sessions));
+  app.use(invalidateListsOnWrite(listViews));
   // The catalogue first: it carries nearly all the traffic, and the paths do not overlap.
   app.use(catalogueRoutes({ authorize, upstream, forward: (op) => forwardStep(op, createDeps) }));
   app.use(
@@ -171,6 +182,7 @@ export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
     }),
   );
   app.use(auditRoutes({ log: auditLog }));
+  app.use(connectionViewRoutes(listViews));
   app.use('/api', apiNotFound);
 
   app.use(staticSpa(config.webDistDir));
