@@ -1,7 +1,7 @@
-import type { EnhancedConnection } from '@dsc/api-types';
-import { useQuery } from '@tanstack/react-query';
+import type { ConnectionRow } from '@dsc/api-types';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePermission } from '../../lib/session.ts';
 import { ErrorState } from '../../ui/error-state.tsx';
@@ -15,20 +15,23 @@ import { ConnectionFilters } from './connection-filters.tsx';
 import { ConnectionsEmpty, CreateConnectionAction, type EmptyKind } from './connections-empty.tsx';
 import { ConnectionsTable } from './connections-table.tsx';
 import { ExportCsv } from './export-csv.tsx';
-import { applyClientView } from './list-view.ts';
-import { hasCreatingQueue, listConnectionsOptions, listParamsFromSearch } from './queries.ts';
-import { QueueFilterNotice } from './queue-filter-notice.tsx';
+import {
+  hasCreatingQueue,
+  listConnectionsOptions,
+  listParamsFromSearch,
+  refreshConnectionsView,
+} from './queries.ts';
 import {
   PAGE_SIZES,
   effectivePage,
-  hasServerFilter,
+  hasAnyFilter,
   type ConnectionsSearch,
   type PageSize,
 } from './search.ts';
 import './connections.css';
 
 const route = getRouteApi('/_shell/connections');
-const NO_ROWS: EnhancedConnection[] = [];
+const NO_ROWS: ConnectionRow[] = [];
 const PAGER_SIZES = PAGE_SIZES.map((s) => (s === 'all' ? 0 : s));
 
 export function ConnectionsListPage() {
@@ -37,11 +40,25 @@ export function ConnectionsListPage() {
   const navigate = route.useNavigate();
   const params = listParamsFromSearch(search);
   const query = useQuery(listConnectionsOptions(params));
+  const queryClient = useQueryClient();
   const canCreate = usePermission('dli.createEnhancedConnection');
+  const [refreshing, setRefreshing] = useState(false);
+  const [refreshError, setRefreshError] = useState<unknown>(undefined);
+  const refresh = async () => {
+    setRefreshing(true);
+    setRefreshError(undefined);
+    try {
+      await refreshConnectionsView(queryClient, params);
+    } catch (e) {
+      setRefreshError(e);
+    } finally {
+      setRefreshing(false);
+    }
+  };
 
-  const fetched = query.data?.connections ?? NO_ROWS;
-  const view = useMemo(() => ({ queues: search.queues, sort: search.sort }), [search.queues, search.sort]);
-  const rows = useMemo(() => applyClientView(fetched, view), [fetched, view]);
+  // One page of the whole list, sorted and filtered by the BFF over every connection.
+  const rows = query.data?.connections ?? NO_ROWS;
+  const view = { sort: params.sort, queues: params.queues, name: params.name, status: params.status, tags: params.tags };
 
   const columns = useMemo(() => connectionColumns(t), [t]);
   const { visibility, setVisible } = useColumnVisibility();
@@ -49,18 +66,11 @@ export function ConnectionsListPage() {
   const setSearch = (next: Partial<ConnectionsSearch>) =>
     void navigate({ search: (prev) => ({ ...prev, ...next }) });
   const reset = () => void navigate({ search: {} });
-  const fetchAll = () => setSearch({ pageSize: 'all', page: 1 });
   const page = effectivePage(search);
   const failedWithoutData = query.isError && !query.data;
 
   const emptyKind: EmptyKind =
-    fetched.length > 0
-      ? 'queueFiltered'
-      : page > 1
-        ? 'beyondLastPage'
-        : hasServerFilter(search)
-          ? 'filtered'
-          : 'none';
+    page > 1 && (query.data?.count ?? 0) > 0 ? 'beyondLastPage' : hasAnyFilter(search) ? 'filtered' : 'none';
 
   return (
     <>
@@ -71,9 +81,10 @@ export function ConnectionsListPage() {
           <>
             <RefreshBar
               updatedAt={query.dataUpdatedAt}
-              fetching={query.isFetching}
+              asOf={query.data?.asOf}
+              fetching={query.isFetching || refreshing}
               polling={hasCreatingQueue(query.data)}
-              onRefresh={() => void query.refetch()}
+              onRefresh={() => void refresh()}
             />
             <CreateConnectionAction permission={canCreate} />
           </>
@@ -82,22 +93,17 @@ export function ConnectionsListPage() {
       <ConnectionFilters search={search} onChange={setSearch} onReset={reset} />
       <div className="list-toolbar">
         <div className="list-toolbar__notes">
-          {search.queues && query.data && (
-            <QueueFilterNotice
-              whole={search.pageSize === 'all'}
-              shown={rows.length}
-              fetched={fetched.length}
-              onFetchAll={fetchAll}
-            />
+          {query.data && (
+            <p className="muted" data-testid="match-count">
+              {t('matchCount', { count: query.data.count, total: query.data.total })}
+            </p>
           )}
         </div>
         <ColumnChooser visibility={visibility} onChange={setVisible} />
-        <ExportCsv
-          filters={{ name: params.name, status: params.status, tags: params.tags }}
-          view={view}
-        />
+        <ExportCsv view={view} />
       </div>
       {query.isError && <ErrorState error={query.error} onRetry={() => void query.refetch()} />}
+      {refreshError !== undefined && <ErrorState error={refreshError} onRetry={() => void refresh()} />}
       {!failedWithoutData && (
         <>
           {query.data && (
@@ -120,7 +126,6 @@ export function ConnectionsListPage() {
                 permission={canCreate}
                 onReset={reset}
                 onFirstPage={() => setSearch({ page: 1 })}
-                onFetchAll={search.pageSize === 'all' ? undefined : fetchAll}
               />
             }
           />
@@ -129,7 +134,7 @@ export function ConnectionsListPage() {
               page={page}
               pageSize={params.pageSize}
               total={query.data.count}
-              rowCount={fetched.length}
+              rowCount={rows.length}
               onPageChange={(p) => setSearch({ page: p })}
               pageSizes={PAGER_SIZES}
               onPageSizeChange={(size) =>
