@@ -10,6 +10,7 @@ import { runBundle } from './bundle.ts';
 import { runColdStart } from './cold-start.ts';
 import { runHostEditor } from './host-editor.ts';
 import { runLargeLists } from './large-lists.ts';
+import { runListBytes } from './list-bytes.ts';
 import { chromiumMissing } from './lib/browser.ts';
 import { startDemoConsole, type DemoConsole } from './lib/demo-console.ts';
 import { describeMachine } from './lib/machine.ts';
@@ -18,7 +19,7 @@ import { renderReport, renderSection, SectionBuilder, type Section } from './lib
 import { describeSettings, loadSettings } from './lib/settings.ts';
 import { runSigningCost } from './signing-cost.ts';
 
-const ALL = ['overhead', 'signing', 'lists', 'editor', 'bundle', 'cold'] as const;
+const ALL = ['overhead', 'signing', 'lists', 'editor', 'bundle', 'cold', 'bytes'] as const;
 type Name = (typeof ALL)[number];
 
 function selected(argv: readonly string[]): Set<Name> {
@@ -54,6 +55,8 @@ async function main(): Promise<void> {
   // CPU-only first, then the load runs, then the processes that start and the browser.
   if (only.has('signing')) done(await runSigningCost(settings));
   else notRun('signing-cost', '2. Signing cost');
+  if (only.has('bytes')) done(await runListBytes(settings));
+  else notRun('list-bytes', '7. List bytes');
 
   let memory: BffMemory | undefined;
   if (only.has('overhead')) {
