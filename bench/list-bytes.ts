@@ -1,4 +1,4 @@
-// Benchmark 7, list bytes: the API bytes a browser receives to show one 20-row page of enhanced
+// Benchmark 8, list bytes: the API bytes a browser receives to show one 20-row page of enhanced
 // connections when a 20,000-host connection is on it — through the catalogue's pass-through list
 // (the list page's route before issue 20) and through the whole-list view (lean rows), each
 // without and with negotiated compression. Run alone: pnpm exec tsx bench/list-bytes.ts
@@ -53,7 +53,7 @@ function measure(url: string, cookie: string, acceptEncoding: string | undefined
 }
 
 export async function runListBytes(_settings: BenchSettings): Promise<Section> {
-  const s = new SectionBuilder('list-bytes', '7. List bytes');
+  const s = new SectionBuilder('list-bytes', '8. List bytes');
   const dir = mkdtempSync(join(tmpdir(), 'bench-bytes-'));
   const credentials = { ...randomCredentials(), securityToken: 'bench-token' };
   const sim = await startSim({ credentials: [credentials], seed: 7, timing: { mode: 'immediate' }, enhancedConnections: 300 });

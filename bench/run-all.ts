@@ -8,6 +8,7 @@ import { join, relative } from 'node:path';
 import { runBffOverhead, type BffMemory } from './bff-overhead.ts';
 import { runBundle } from './bundle.ts';
 import { runColdStart } from './cold-start.ts';
+import { runFleet } from './fleet.ts';
 import { runHostEditor } from './host-editor.ts';
 import { runLargeLists } from './large-lists.ts';
 import { runListBytes } from './list-bytes.ts';
@@ -19,7 +20,7 @@ import { renderReport, renderSection, SectionBuilder, type Section } from './lib
 import { describeSettings, loadSettings } from './lib/settings.ts';
 import { runSigningCost } from './signing-cost.ts';
 
-const ALL = ['overhead', 'signing', 'lists', 'editor', 'bundle', 'cold', 'bytes'] as const;
+const ALL = ['overhead', 'signing', 'lists', 'editor', 'bundle', 'cold', 'fleet', 'bytes'] as const;
 type Name = (typeof ALL)[number];
 
 function selected(argv: readonly string[]): Set<Name> {
@@ -56,7 +57,7 @@ async function main(): Promise<void> {
   if (only.has('signing')) done(await runSigningCost(settings));
   else notRun('signing-cost', '2. Signing cost');
   if (only.has('bytes')) done(await runListBytes(settings));
-  else notRun('list-bytes', '7. List bytes');
+  else notRun('list-bytes', '8. List bytes');
 
   let memory: BffMemory | undefined;
   if (only.has('overhead')) {
@@ -64,6 +65,9 @@ async function main(): Promise<void> {
     memory = r.memory;
     done(r.section);
   } else notRun('bff-overhead', '1. BFF overhead');
+
+  if (only.has('fleet')) done(await runFleet(settings));
+  else notRun('fleet', '7. Fleet');
 
   if (only.has('cold'))
     done(

@@ -9,10 +9,10 @@ import {
   createServer,
   loadConfig,
   shutDownGracefully,
-  withDemoUpstream,
+  withDemoTargets,
 } from '../apps/bff/src/index.ts';
-import { randomCredentials, startSim } from '../apps/cloud-sim/src/index.ts';
 import { parseTiming } from '../apps/cloud-sim/src/timing.ts';
+import { startDemoFleet } from './demo-targets.ts';
 import { prepareDemoUsers } from './demo-users.ts';
 
 function fail(err: unknown): never {
@@ -28,24 +28,19 @@ async function main(): Promise<void> {
   let banner: string[] = [];
 
   if (config.mode === 'demo') {
-    const credentials = randomCredentials();
-    const sim = await startSim({
-      credentials: [credentials],
-      host: '127.0.0.1',
-      port: 0,
-      ...(process.env.SIM_TIMING ? { timing: parseTiming(process.env.SIM_TIMING) } : { timing: { mode: 'seconds', seconds: 4 } }),
-      ...(process.env.SIM_ENHANCED_CONNECTIONS ? { enhancedConnections: Number(process.env.SIM_ENHANCED_CONNECTIONS) } : {}),
+    const fleet = await startDemoFleet({
+      timing: process.env.SIM_TIMING ? parseTiming(process.env.SIM_TIMING) : { mode: 'seconds', seconds: 4 },
+      defaultSize: process.env.SIM_ENHANCED_CONNECTIONS ? Number(process.env.SIM_ENHANCED_CONNECTIONS) : undefined,
     });
-    closers.push(() => sim.close());
-    const demo = await prepareDemoUsers(config, { simUrl: sim.url });
-    config = withDemoUpstream(demo.config, {
-      credentials,
-      projectId: sim.projectId,
-      endpoint: sim.url,
+    for (const sim of fleet.sims) closers.push(() => sim.close());
+    const demo = await prepareDemoUsers(config, {
+      simUrl: fleet.sims[0]!.url,
+      targets: fleet.targets.map((t) => ({ id: t.id, simUrl: typeof t.endpoint === 'string' ? t.endpoint : t.endpoint.dli, projectId: t.projectId })),
     });
+    config = withDemoTargets(demo.config, fleet.targets);
     banner = [
-      'Demo mode: no HUAWEICLOUD_SDK_AK/SK configured, so the console runs on the bundled cloud simulator',
-      `  (simulator at ${sim.url}, throw-away credentials; nothing reaches a real cloud).`,
+      'Demo mode: no HUAWEICLOUD_SDK_AK/SK configured, so the console runs on the bundled cloud simulator.',
+      ...fleet.bannerLines,
       ...demo.bannerLines,
     ];
   }

@@ -69,11 +69,9 @@ export async function startIpcServer<T extends { port: number }>(opts: {
 
 export async function startBffChild(opts: {
   dir: string;
-  upstream: string;
-  projectId: string;
   logLevel: string;
   nodeFlags?: string[];
-}): Promise<BffChild> {
+} & ({ upstream: string; projectId: string } | { targets: { file: string; env: Record<string, string> } })): Promise<BffChild> {
   const since = performance.now();
   const { started, ready } = await startIpcServer<ReadyMessage>({
     script: 'servers/bff-server.ts',
@@ -82,8 +80,9 @@ export async function startBffChild(opts: {
     // As every start of the BFF runs (apps/bff/src/node-flags.ts), plus gc() for the memory figures.
     nodeFlags: [...BFF_NODE_FLAGS, '--expose-gc', ...(opts.nodeFlags ?? [])],
     env: {
-      BENCH_UPSTREAM: opts.upstream,
-      BENCH_PROJECT_ID: opts.projectId,
+      ...('targets' in opts
+        ? { CONSOLE_TARGETS_FILE: opts.targets.file, ...opts.targets.env }
+        : { BENCH_UPSTREAM: opts.upstream, BENCH_PROJECT_ID: opts.projectId }),
       LOG_LEVEL: opts.logLevel,
       UPSTREAM_MAX_CONCURRENCY: String(BFF_LIMITS.maxConcurrency),
       UPSTREAM_MAX_RPS: String(BFF_LIMITS.maxRps),

@@ -22,38 +22,39 @@ function env(name: string): string {
 async function main(): Promise<void> {
   // The per-service limiter (UPSTREAM_MAX_CONCURRENCY / UPSTREAM_MAX_RPS) protects the cloud's
   // gateway; the benchmark raises it so that the figures show what the BFF itself costs.
-  let config = bff.loadConfig({
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
-    WEB_DIST_DIR: process.env.WEB_DIST_DIR,
-    UPSTREAM_MAX_CONCURRENCY: process.env.UPSTREAM_MAX_CONCURRENCY,
-    UPSTREAM_MAX_RPS: process.env.UPSTREAM_MAX_RPS,
-  });
-  if (config.mode !== 'demo') throw new Error('bff-server: expected demo mode');
-
   // Sign-in arrives with createDemoUsers(); until then the BFF lets every request through.
   const create = (bff as Record<string, unknown>).createDemoUsers as
     (() => Promise<DemoUsers>) | undefined;
   let users: DemoUsers['users'] = [];
+  let usersFile: string | undefined;
   if (typeof create === 'function') {
     const demo = await create();
     // The benchmark starts this process in its own temp dir and removes that dir at the end.
-    const file = join(mkdtempSync(join(process.cwd(), 'users-')), 'users.json');
-    writeFileSync(file, demo.usersFileContent, { mode: 0o600 });
+    usersFile = join(mkdtempSync(join(process.cwd(), 'users-')), 'users.json');
+    writeFileSync(usersFile, demo.usersFileContent, { mode: 0o600 });
     users = demo.users;
-    config = {
-      ...config,
-      consoleUsersFile: file,
-      sessionSecret: randomBytes(32).toString('base64url'),
-    };
   }
-  config = bff.withDemoUpstream(config, {
-    credentials: {
-      ak: 'BENCHAK' + randomBytes(8).toString('hex').toUpperCase(),
-      sk: randomBytes(24).toString('base64url'),
-    },
-    projectId: env('BENCH_PROJECT_ID'),
-    endpoint: env('BENCH_UPSTREAM'),
+  // With CONSOLE_TARGETS_FILE (the fleet benchmark) the BFF runs in real mode on those targets;
+  // otherwise in demo mode on the one upstream the benchmark names.
+  const fleet = process.env.CONSOLE_TARGETS_FILE !== undefined;
+  let config = bff.loadConfig({
+    ...(fleet ? process.env : {}),
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+    WEB_DIST_DIR: process.env.WEB_DIST_DIR,
+    UPSTREAM_MAX_CONCURRENCY: process.env.UPSTREAM_MAX_CONCURRENCY,
+    UPSTREAM_MAX_RPS: process.env.UPSTREAM_MAX_RPS,
+    ...(usersFile ? { CONSOLE_USERS_FILE: usersFile, SESSION_SECRET: randomBytes(32).toString('base64url') } : {}),
   });
+  if (!fleet) {
+    config = bff.withDemoUpstream(config, {
+      credentials: {
+        ak: 'BENCHAK' + randomBytes(8).toString('hex').toUpperCase(),
+        sk: randomBytes(24).toString('base64url'),
+      },
+      projectId: env('BENCH_PROJECT_ID'),
+      endpoint: env('BENCH_UPSTREAM'),
+    });
+  }
 
   const server = bff.createServer(config);
   const httpServer = bff.createHttpServer(server.app);

@@ -1,3 +1,5 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
@@ -32,7 +34,7 @@ describe('loadConfig', () => {
   it('defaults to demo mode on 127.0.0.1:8080 without credentials', () => {
     const c = loadConfig({});
     expect(c.mode).toBe('demo');
-    expect(c.upstream).toBeUndefined();
+    expect(c.targets).toBeUndefined();
     expect(c.host).toBe('127.0.0.1');
     expect(c.port).toBe(8080);
     expect(c.upstreamTuning).toEqual({
@@ -57,8 +59,8 @@ describe('loadConfig', () => {
     expect(c.port).toBe(9000);
     expect(c.upstreamTuning.readTimeoutMs).toBe(2500);
     expect(c.upstreamTuning.writeTimeoutMs).toBe(2500);
-    expect(c.upstream?.credentials).toEqual({ ak: AK, sk: SK, securityToken: TOKEN });
-    expect(c.upstream?.endpoints).toEqual({
+    expect(c.targets?.[0]?.credentials).toEqual({ ak: AK, sk: SK, securityToken: TOKEN });
+    expect(c.targets?.[0]?.endpoints).toEqual({
       dli: 'https://dli.cn-north-4.myhuaweicloud.com',
       mrs: 'https://mrs.cn-north-4.myhuaweicloud.com',
       dws: 'https://dws.cn-north-4.myhuaweicloud.com',
@@ -67,8 +69,8 @@ describe('loadConfig', () => {
 
   it('lets a per-service endpoint override the region', () => {
     const c = loadConfig({ ...real, HUAWEICLOUD_REGION: 'eu-west-101', DWS_ENDPOINT: 'https://dws.internal.example.com/' });
-    expect(c.upstream?.endpoints.dli).toBe('https://dli.eu-west-101.myhuaweicloud.eu');
-    expect(c.upstream?.endpoints.dws).toBe('https://dws.internal.example.com/');
+    expect(c.targets?.[0]?.endpoints.dli).toBe('https://dli.eu-west-101.myhuaweicloud.eu');
+    expect(c.targets?.[0]?.endpoints.dws).toBe('https://dws.internal.example.com/');
   });
 
   it('per-kind upstream timeouts win over UPSTREAM_TIMEOUT_MS, which is the default for both', () => {
@@ -115,7 +117,7 @@ describe('loadConfig', () => {
       MRS_ENDPOINT: 'https://mrs.example.com',
       DWS_ENDPOINT: 'https://dws.example.com',
     });
-    expect(c.upstream?.endpoints.mrs).toBe('https://mrs.example.com');
+    expect(c.targets?.[0]?.endpoints.mrs).toBe('https://mrs.example.com');
   });
 
   it('asks for the endpoint a region lacks (DLI is not offered in ru-moscow-1)', () => {
@@ -128,7 +130,7 @@ describe('loadConfig', () => {
     const err = configError({ ...real, DLI_ENDPOINT: 'http://dli.example.com' });
     expect(err.settings).toEqual(['DLI_ENDPOINT']);
     expect(err.message).toContain('https://');
-    expect(loadConfig({ ...real, DLI_ENDPOINT: 'http://127.0.0.1:9999' }).upstream?.endpoints.dli).toBe('http://127.0.0.1:9999');
+    expect(loadConfig({ ...real, DLI_ENDPOINT: 'http://127.0.0.1:9999' }).targets?.[0]?.endpoints.dli).toBe('http://127.0.0.1:9999');
     expect(configError({ ...real, MRS_ENDPOINT: 'not a url' }).settings).toEqual(['MRS_ENDPOINT']);
     expect(configError({ ...real, MRS_ENDPOINT: 'https://u:p@mrs.example.com' }).settings).toEqual(['MRS_ENDPOINT']);
   });
@@ -193,7 +195,7 @@ describe('withDemoUpstream', () => {
       projectId: PROJECT,
       endpoint: 'http://127.0.0.1:4100',
     });
-    expect(c.upstream.endpoints).toEqual({ dli: 'http://127.0.0.1:4100', mrs: 'http://127.0.0.1:4100', dws: 'http://127.0.0.1:4100' });
+    expect(c.targets[0]!.endpoints).toEqual({ dli: 'http://127.0.0.1:4100', mrs: 'http://127.0.0.1:4100', dws: 'http://127.0.0.1:4100' });
   });
 
   it('refuses a real configuration and a remote http endpoint', () => {
@@ -203,5 +205,49 @@ describe('withDemoUpstream', () => {
     expect(() =>
       withDemoUpstream(loadConfig({}), { credentials: { ak: AK, sk: SK }, projectId: PROJECT, endpoint: 'http://sim.example.com' }),
     ).toThrow(/https/);
+  });
+});
+
+describe('CONSOLE_TARGETS_FILE', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'targets-'));
+  const file = (content: unknown) => {
+    const f = path.join(dir, `t-${Math.random().toString(36).slice(2)}.json`);
+    writeFileSync(f, typeof content === 'string' ? content : JSON.stringify(content));
+    return f;
+  };
+  const base = { CONSOLE_USERS_FILE: '/etc/console/users.json', SESSION_SECRET: SECRET, PROD_AK: AK, PROD_SK: SK };
+  const prod = { id: 'prod-bj4', name: 'Production', region: 'cn-north-4', projectId: PROJECT, credentials: { akEnv: 'PROD_AK', skEnv: 'PROD_SK' } };
+
+  it('builds one target per entry, endpoints from the region table, secrets from the named variables', () => {
+    const c = loadConfig({ ...base, CONSOLE_TARGETS_FILE: file({ targets: [prod, { ...prod, id: 'stage', endpoints: { dli: 'https://dli.example.com' } }], default: 'stage' }) });
+    expect(c.mode).toBe('real');
+    expect(c.defaultTarget).toBe('stage');
+    expect(c.targets?.map((t) => t.id)).toEqual(['prod-bj4', 'stage']);
+    expect(c.targets?.[0]).toMatchObject({ credentials: { ak: AK, sk: SK }, endpoints: { dli: 'https://dli.cn-north-4.myhuaweicloud.com' } });
+    expect(c.targets?.[1]?.endpoints.dli).toBe('https://dli.example.com');
+  });
+
+  it('refuses the single-target settings beside it, by name', () => {
+    const err = configError({ ...base, CONSOLE_TARGETS_FILE: file({ targets: [prod] }), HUAWEICLOUD_PROJECT_ID: PROJECT, DLI_ENDPOINT: 'https://x.example.com' });
+    expect(err.settings).toEqual(['HUAWEICLOUD_PROJECT_ID', 'DLI_ENDPOINT']);
+  });
+
+  it('names the target and the field of a bad entry, never a secret', () => {
+    const bad = configError({ ...base, CONSOLE_TARGETS_FILE: file({ targets: [{ ...prod, projectId: 'nope' }] }) });
+    expect(bad.message).toContain('target "prod-bj4" field projectId');
+    const id = configError({ ...base, CONSOLE_TARGETS_FILE: file({ targets: [{ ...prod, id: 'Prod!' }] }) });
+    expect(id.message).toContain('field id');
+    const unset = configError({ ...base, PROD_SK: '', CONSOLE_TARGETS_FILE: file({ targets: [prod] }) });
+    expect(unset.settings).toEqual(['PROD_SK']);
+    expect(unset.message).toContain('target "prod-bj4" credentials.skEnv) is not set');
+    const secret = configError({ ...base, PROD_SK: 'has a space in it', CONSOLE_TARGETS_FILE: file({ targets: [prod] }) });
+    expect(secret.message).not.toContain('has a space');
+    const twice = configError({ ...base, CONSOLE_TARGETS_FILE: file({ targets: [prod, prod] }) });
+    expect(twice.message).toContain('appears twice');
+    const dflt = configError({ ...base, CONSOLE_TARGETS_FILE: file({ targets: [prod], default: 'other' }) });
+    expect(dflt.message).toContain('field default names no target');
+    expect(configError({ ...base, CONSOLE_TARGETS_FILE: file('{not json') }).message).toContain('is not valid JSON');
+    const region = configError({ ...base, CONSOLE_TARGETS_FILE: file({ targets: [{ ...prod, region: 'xx-nowhere-9' }] }) });
+    expect(region.message).toContain('target "prod-bj4" field endpoints');
   });
 });

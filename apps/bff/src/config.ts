@@ -5,6 +5,8 @@ import type { Service } from '@dsc/api-types';
 import { randomBytes } from 'node:crypto';
 import { ConfigError, PROJECT_ID, PROJECT_ID_RULE, endpointUrl, fail, trustProxySetting, type TrustProxy } from './config-rules.ts';
 import { ENDPOINT_SETTING, knownRegions, resolveEndpoints, type Endpoints } from './endpoints.ts';
+import { singleTarget, DEFAULT_TARGET_ID, type TargetConfig } from './targets/target-config.ts';
+import { loadTargetsFile, SINGLE_TARGET_SETTINGS } from './targets/targets-file.ts';
 
 export { ConfigError, type TrustProxy };
 
@@ -71,13 +73,17 @@ export interface CommonConfig {
 
 export interface RealConfig extends CommonConfig {
   mode: 'real';
-  upstream: UpstreamConfig;
+  /** Every target the BFF may act on: the targets file's, or one (`default`) from HUAWEICLOUD_*. */
+  targets: TargetConfig[];
+  /** The target of the unprefixed routes. */
+  defaultTarget: string;
 }
 
-/** Demo mode: the launcher starts the simulator and supplies `upstream` with `withDemoUpstream`. */
+/** Demo mode: the launcher starts the simulator and supplies `targets` with `withDemoUpstream`/`withDemoTargets`. */
 export interface DemoConfig extends CommonConfig {
   mode: 'demo';
-  upstream: UpstreamConfig | undefined;
+  targets: TargetConfig[] | undefined;
+  defaultTarget: string;
 }
 
 export type Config = RealConfig | DemoConfig;
@@ -124,6 +130,7 @@ const EnvSchema = z.object({
   SESSION_IDLE_MINUTES: intSetting(1, 1440).default(30),
   SESSION_ABSOLUTE_HOURS: intSetting(1, 720).default(8),
   LIST_CACHE_MS: intSetting(0, 600_000).default(5_000),
+  CONSOLE_TARGETS_FILE: optionalText,
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL')
@@ -186,13 +193,25 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     listCacheMs: e.LIST_CACHE_MS,
   };
 
+  if (e.CONSOLE_TARGETS_FILE) {
+    const stray = SINGLE_TARGET_SETTINGS.filter((k) => e[k] !== undefined);
+    if (stray.length > 0) {
+      fail(stray.map((setting) => ({ setting, message: 'is set beside CONSOLE_TARGETS_FILE, which replaces it: give each target its settings in the file' })));
+    }
+    const missing: { setting: string; message: string }[] = [];
+    if (!e.CONSOLE_USERS_FILE) missing.push({ setting: 'CONSOLE_USERS_FILE', message: 'is missing (the JSON file of console users)' });
+    if (!e.SESSION_SECRET) missing.push({ setting: 'SESSION_SECRET', message: 'is missing (at least 32 random characters)' });
+    if (missing.length > 0) fail(missing);
+    const file = loadTargetsFile(path.resolve(e.CONSOLE_TARGETS_FILE), env);
+    return { mode: 'real', ...common, targets: file.targets, defaultTarget: file.defaultId };
+  }
   if (!e.HUAWEICLOUD_SDK_AK && !e.HUAWEICLOUD_SDK_SK) {
     if (e.HUAWEICLOUD_SDK_SECURITY_TOKEN) {
       fail([{ setting: 'HUAWEICLOUD_SDK_SECURITY_TOKEN', message: 'is set without HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK' }]);
     }
-    return { mode: 'demo', ...common, upstream: undefined };
+    return { mode: 'demo', ...common, targets: undefined, defaultTarget: DEFAULT_TARGET_ID };
   }
-  return { mode: 'real', ...common, upstream: realUpstream(e) };
+  return { mode: 'real', ...common, targets: [singleTarget(realUpstream(e))], defaultTarget: DEFAULT_TARGET_ID };
 }
 
 function realUpstream(e: Env): UpstreamConfig {

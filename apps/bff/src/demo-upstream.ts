@@ -1,6 +1,7 @@
 import { ConfigError, PROJECT_ID, PROJECT_ID_RULE, endpointUrl, fail } from './config-rules.ts';
-import type { Config, Credentials, DemoConfig, UpstreamConfig } from './config.ts';
+import type { Config, Credentials, DemoConfig } from './config.ts';
 import { ENDPOINT_SETTING, SERVICES, type Endpoints } from './endpoints.ts';
+import { TARGET_ID, TARGET_ID_RULE, singleTarget, type TargetConfig } from './targets/target-config.ts';
 
 export interface DemoUpstream {
   credentials: Credentials;
@@ -9,11 +10,31 @@ export interface DemoUpstream {
   endpoint: string | Endpoints;
 }
 
-/** The launcher's way to hand the in-process simulator's address and credentials to a demo config. */
-export function withDemoUpstream(config: Config, demo: DemoUpstream): DemoConfig & { upstream: UpstreamConfig } {
+export interface DemoTarget extends DemoUpstream {
+  id: string;
+  name: string;
+  region?: string;
+  maxRps?: number;
+  maxConcurrency?: number;
+  readTimeoutMs?: number;
+}
+
+/** The launcher's way to hand the in-process simulator's address and credentials to a demo config (one target, `default`). */
+export function withDemoUpstream(config: Config, demo: DemoUpstream): DemoConfig & { targets: TargetConfig[] } {
+  return withDemoTargets(config, [{ id: 'default', name: 'default', ...demo }]);
+}
+
+/** Several demo targets (the first is the default), each on the simulator with its own project and keys. */
+export function withDemoTargets(config: Config, demos: DemoTarget[]): DemoConfig & { targets: TargetConfig[] } {
   if (config.mode !== 'demo') {
-    throw new ConfigError(['HUAWEICLOUD_SDK_AK'], 'withDemoUpstream: the configuration has cloud credentials, so it is not demo mode');
+    throw new ConfigError(['HUAWEICLOUD_SDK_AK'], 'withDemoTargets: the configuration has cloud credentials, so it is not demo mode');
   }
+  if (demos.length === 0) throw new ConfigError(['demo targets'], 'withDemoTargets: at least one target is needed');
+  const targets = demos.map((d) => demoTarget(d));
+  return { ...config, targets, defaultTarget: targets[0]!.id };
+}
+
+function demoTarget(demo: DemoTarget): TargetConfig {
   const endpoints: Endpoints =
     typeof demo.endpoint === 'string' ? { dli: demo.endpoint, mrs: demo.endpoint, dws: demo.endpoint } : demo.endpoint;
   const issues: { setting: string; message: string }[] = [];
@@ -23,17 +44,25 @@ export function withDemoUpstream(config: Config, demo: DemoUpstream): DemoConfig
   }
   if (!PROJECT_ID.test(demo.projectId)) issues.push({ setting: 'demo project id', message: PROJECT_ID_RULE });
   if (!demo.credentials.ak || !demo.credentials.sk) issues.push({ setting: 'demo credentials', message: 'need both ak and sk' });
+  if (!TARGET_ID.test(demo.id)) issues.push({ setting: 'demo target id', message: TARGET_ID_RULE });
   if (issues.length > 0) fail(issues);
-  return { ...config, upstream: { credentials: demo.credentials, projectId: demo.projectId, region: undefined, endpoints } };
+  const { id, name, region, maxRps, maxConcurrency, readTimeoutMs } = demo;
+  return {
+    ...singleTarget({ credentials: demo.credentials, projectId: demo.projectId, region, endpoints }, name),
+    id,
+    ...(maxRps !== undefined ? { maxRps } : {}),
+    ...(maxConcurrency !== undefined ? { maxConcurrency } : {}),
+    ...(readTimeoutMs !== undefined ? { readTimeoutMs } : {}),
+  };
 }
 
 /** createServer's guard: demo configs must have been completed by the launcher. */
-export function requireUpstream(config: Config): UpstreamConfig {
-  if (!config.upstream) {
+export function requireTargets(config: Config): TargetConfig[] {
+  if (!config.targets) {
     throw new ConfigError(
       ['HUAWEICLOUD_SDK_AK', 'HUAWEICLOUD_SDK_SK'],
       'No cloud credentials are configured (demo mode) and no simulator upstream was supplied: start the console from the repository root with `pnpm start` (demo mode), or set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK',
     );
   }
-  return config.upstream;
+  return config.targets;
 }

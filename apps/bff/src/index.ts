@@ -1,7 +1,8 @@
 // The package's public entry (package.json "exports") for the root launcher and tests.
 export { createServer, type BffServer, type ServerDeps } from './server.ts';
 export { createHttpServer } from './http-server.ts';
-export { withDemoUpstream, type DemoUpstream } from './demo-upstream.ts';
+export { withDemoUpstream, withDemoTargets, type DemoUpstream, type DemoTarget } from './demo-upstream.ts';
+export { DEFAULT_TARGET_ID, type TargetConfig } from './targets/target-config.ts';
 export {
   loadConfig,
   ConfigError,

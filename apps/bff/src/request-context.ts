@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
-import type { OperationId } from '@dsc/api-types';
+import type { OperationId, Role } from '@dsc/api-types';
+import type { Target } from './targets/targets.ts';
 import type { ValidatedInput } from './routes/validate.ts';
 import type { UpstreamRequest } from './proxy/build-upstream-request.ts';
 
@@ -10,6 +11,10 @@ export interface RequestContext {
   /** Ours, generated per request; the browser sees the upstream's instead when there is one. */
   readonly requestId: string;
   operationId?: OperationId;
+  /** The target the request acts on (`/api/t/:targetId/…`, else the default), resolved once. */
+  target?: Target;
+  /** The caller's role on `target`. */
+  role?: Role;
   upstreamRequestId?: string;
   /** The error code answered, for the access log. */
   errorCode?: string;

@@ -1,5 +1,5 @@
 import compression from 'compression';
-import express, { type Express, type RequestHandler, type Response } from 'express';
+import express, { type Express, type Request, type RequestHandler, type Response } from 'express';
 import type { Logger } from 'pino';
 import { openAuditLog, type AuditLog } from './audit/audit-log.ts';
 import { auditTrail } from './audit/audit-trail.ts';
@@ -12,21 +12,20 @@ import { createSignInThrottle } from './auth/sign-in-throttle.ts';
 import { loadUserDirectory } from './auth/users-file.ts';
 import type { Config } from './config.ts';
 import { fail } from './config-rules.ts';
-import { requireUpstream } from './demo-upstream.ts';
+import { requireTargets } from './demo-upstream.ts';
 import { csrfGuard } from './csrf.ts';
 import { apiNotFound, errorHandler, notFound } from './error-handler.ts';
 import { createReadiness } from './health/readiness.ts';
-import { createFinder } from './idempotency/find-created.ts';
 import { createIdempotency } from './idempotency/idempotency-records.ts';
 import { createConnectionListSource } from './list-view/connection-list-source.ts';
 import { createLogger, httpLogger } from './logging.ts';
 import { forwardStep } from './proxy/forward.ts';
-import { createUpstreamCaller } from './proxy/upstream-caller.ts';
-import { requestId } from './request-context.ts';
+import { contextOf, requestId } from './request-context.ts';
 import { sequence } from './routes/run-steps.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
 import { catalogueRoutes } from './routes/catalogue-routes.ts';
 import { connectionViewRoutes, invalidateListsOnWrite } from './routes/connection-view-routes.ts';
+import { fleetRoutes } from './routes/fleet-routes.ts';
 import { healthRoutes, statusRoute } from './routes/health-routes.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
 import { hsts, noStore, securityHeaders } from './security-headers.ts';
@@ -34,6 +33,9 @@ import { staticSpa } from './static-spa.ts';
 import type { KvStore } from './store/kv-store.ts';
 import { createMemoryStore } from './store/memory-store.ts';
 import { createRedisStore } from './store/redis-store.ts';
+import { headlineRole, rolesOnTargets } from './targets/roles.ts';
+import { selectTarget } from './targets/select-target.ts';
+import { createTargets } from './targets/targets.ts';
 
 export interface ServerDeps {
   logger?: Logger;
@@ -73,7 +75,7 @@ export const IDEMPOTENCY_WAIT_MS = 5_000;
  * cannot be used.
  */
 export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
-  const upstream = requireUpstream(config);
+  const targetConfigs = requireTargets(config);
   const logger = deps.logger ?? createLogger(config.logLevel);
   const now = deps.now ?? (() => new Date());
   if (!config.consoleUsersFile) {
@@ -89,6 +91,7 @@ export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
     fail([{ setting: 'SESSION_SECRET', message: 'must be at least 32 characters' }]);
   const users = loadUserDirectory(config.consoleUsersFile, logger, {
     ...(deps.usersFileCheckMs !== undefined ? { checkEveryMs: deps.usersFileCheckMs } : {}),
+    knownTargets: new Set(targetConfigs.map((t) => t.id)),
   });
   const auditLog = deps.audit ?? openAuditLog(config.auditLogFile);
   const store =
@@ -98,17 +101,23 @@ export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
       : createMemoryStore({ now: () => now().getTime() }));
   const sharedStore = deps.store !== undefined || config.redisUrl !== undefined;
 
+  const tuning = config.upstreamTuning;
+  const targets = createTargets(targetConfigs, config.defaultTarget, { tuning, store, logger, now });
   const sessions = createSessions({
     store,
     users,
+    describe: (username, grants) => {
+      const onTargets = rolesOnTargets(grants, targets.ids);
+      const role = headlineRole(onTargets, targets.default.id);
+      return role === undefined ? undefined : { username, role, targets: onTargets };
+    },
     secret: config.sessionSecret,
     idleMs: config.sessionIdleMinutes * 60_000,
     absoluteMs: config.sessionAbsoluteHours * 3_600_000,
     now,
   });
   const throttle = createSignInThrottle({ store, secret: config.sessionSecret, now });
-  const tuning = config.upstreamTuning;
-  const caller = createUpstreamCaller({ upstream, tuning, store, logger, now });
+  const caller = targets.default.caller;
   const idempotency = createIdempotency({
     store,
     windowMs: config.idempotencyWindowHours * 3_600_000,
@@ -116,17 +125,18 @@ export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
     ownerMs: tuning.writeTimeoutMs + 2 * tuning.readTimeoutMs + 10_000,
     waitMs: deps.idempotencyWaitMs ?? IDEMPOTENCY_WAIT_MS,
   });
-  const createDeps = { caller, idempotency, find: createFinder({ caller, upstream }) };
+  const createDeps = { idempotency };
   const readiness = createReadiness({
     caller,
-    upstream,
+    upstream: targets.default.upstream,
     now,
     ...(deps.readinessCacheMs !== undefined ? { cacheMs: deps.readinessCacheMs } : {}),
   });
 
   const listViews = {
     source: createConnectionListSource({ ttlMs: config.listCacheMs, now: () => now().getTime() }),
-    targetOf: () => ({ id: 'default', caller, upstream }),
+    // The request's target (`/api/t/:targetId/…`), else the default.
+    targetOf: (req: Request) => contextOf(req).target ?? targets.default,
   };
 
   let draining = false;
@@ -172,7 +182,14 @@ export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
   app.use('/api', loadSession(sessions));
   app.use(invalidateListsOnWrite(listViews));
   // The catalogue first: it carries nearly all the traffic, and the paths do not overlap.
-  app.use(catalogueRoutes({ authorize, upstream, forward: (op) => forwardStep(op, createDeps) }));
+  const forward = (op: Parameters<typeof forwardStep>[0]) => forwardStep(op, createDeps);
+  app.use(catalogueRoutes({ authorize, defaultTarget: targets.default, forward }));
+  app.use(
+    '/api/t/:targetId',
+    selectTarget(targets),
+    catalogueRoutes({ authorize, defaultTarget: targets.default, forward, pathPrefix: '/api' }),
+  );
+  app.use(fleetRoutes(targets));
   app.use(
     sessionRoutes({
       sessions,
@@ -181,8 +198,9 @@ export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
       rateLimit: signInRateLimit({ store, shared: sharedStore, now, logger }),
     }),
   );
-  app.use(auditRoutes({ log: auditLog }));
+  app.use(auditRoutes({ log: auditLog, targetIds: targets.ids }));
   app.use(connectionViewRoutes(listViews));
+  app.use('/api/t/:targetId', selectTarget(targets), connectionViewRoutes({ ...listViews, pathPrefix: '/api' }));
   app.use('/api', apiNotFound);
 
   app.use(staticSpa(config.webDistDir));
@@ -197,7 +215,7 @@ export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
     },
     inFlight: () => inFlight.size,
     close: async () => {
-      caller.close();
+      targets.close();
       if (!deps.store) await store.close();
       if (!deps.audit) await auditLog.close();
     },

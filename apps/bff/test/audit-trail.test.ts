@@ -103,6 +103,7 @@ async function expectSuccessLine(
     role: 'operator',
     sourceAddress: expect.stringMatching(/127\.0\.0\.1$/),
     operation: id,
+    target: 'default',
     targetIds: params,
     outcome: 'success',
     httpStatus: catalogue[id].successStatus,

@@ -28,6 +28,8 @@ export const TEST_SCRYPT = { N: 1024, r: 8, p: 1 };
 export interface TestUser {
   username: string;
   role: Role;
+  /** Roles per target instead of `role` on all of them. */
+  roles?: Record<string, Role>;
   password: string;
 }
 
@@ -43,7 +45,11 @@ export function makeTestUsers(): Record<Role, TestUser> {
 
 export async function usersFileContent(users: TestUser[], params: ScryptParams = TEST_SCRYPT): Promise<string> {
   const entries = await Promise.all(
-    users.map(async (u) => ({ username: u.username, role: u.role, passwordHash: await hashPassword(u.password, params) })),
+    users.map(async (u) => ({
+      username: u.username,
+      ...(u.roles ? { roles: u.roles } : { role: u.role }),
+      passwordHash: await hashPassword(u.password, params),
+    })),
   );
   return JSON.stringify(entries, null, 2);
 }
@@ -89,6 +95,12 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+function writeTargetsFile(dir: string, content: unknown): string {
+  const file = path.join(dir, 'targets.json');
+  writeFileSync(file, JSON.stringify(content, null, 2));
+  return file;
+}
+
 /** A built SPA stand-in: index.html and one hashed asset. */
 function fakeWebDist(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bff-web-'));
@@ -117,6 +129,11 @@ export interface HarnessOptions {
   usersFile?: string;
   /** Wraps the audit log (e.g. to slow it down). */
   wrapAudit?: (log: AuditLog) => AuditLog;
+  /**
+   * Real mode on several targets: the CONSOLE_TARGETS_FILE content and the variables holding its
+   * secrets (the harness's own simulator and credentials are then not used for signing).
+   */
+  targets?: { file: unknown; env: Record<string, string> };
   /** A store shared with another instance (the caller closes it). */
   store?: KvStore;
   idempotencyWaitMs?: number;
@@ -151,9 +168,11 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     UPSTREAM_TIMEOUT_MS: String(opts.timeoutMs ?? 5000),
     CONSOLE_USERS_FILE: usersFile,
     AUDIT_LOG_FILE: auditLogFile,
+    ...(opts.targets ? { CONSOLE_TARGETS_FILE: writeTargetsFile(dir, opts.targets.file), ...opts.targets.env } : {}),
     ...opts.env,
   });
-  const config = withDemoUpstream(loaded, { credentials, projectId: sim.projectId, endpoint: opts.endpoint ?? sim.url });
+  const config =
+    loaded.mode === 'real' ? loaded : withDemoUpstream(loaded, { credentials, projectId: sim.projectId, endpoint: opts.endpoint ?? sim.url });
   const audit = opts.wrapAudit ? opts.wrapAudit(openAuditLog(auditLogFile)) : undefined;
   const bff = createServer(config, {
     logger: createLogger('debug', sink),

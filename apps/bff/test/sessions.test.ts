@@ -57,7 +57,7 @@ describe('sign-in', () => {
   it('answers the user and sets an HttpOnly, SameSite=Strict session cookie', async () => {
     const { res, cookie } = await h.signIn('operator', fromNewAddress());
     expect(res.status).toBe(200);
-    expect(res.json).toEqual({ user: { username: 'otto', role: 'operator' } });
+    expect(res.json).toEqual({ user: { username: 'otto', role: 'operator', targets: { default: 'operator' } } });
     expect(cookie).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const [setCookie] = res.headers.getSetCookie();
     const attributes = setCookie!.split(';').map((a) => a.trim());
@@ -69,7 +69,7 @@ describe('sign-in', () => {
 
     const me = await h.call('GET', '/api/session', { cookie: cookie! });
     expect(me.status).toBe(200);
-    expect(me.json).toEqual({ user: { username: 'otto', role: 'operator' } });
+    expect(me.json).toEqual({ user: { username: 'otto', role: 'operator', targets: { default: 'operator' } } });
   });
 
   it('answers a wrong password and an unknown user identically', async () => {
@@ -157,7 +157,7 @@ describe('sign-in', () => {
     expect(second).not.toBe(first);
     expectError(await h.call('GET', '/api/session', { cookie: first }), 401, 'UNAUTHENTICATED');
     expect((await h.call('GET', '/api/session', { cookie: second! })).json).toEqual({
-      user: { username: 'otto', role: 'operator' },
+      user: { username: 'otto', role: 'operator', targets: { default: 'operator' } },
     });
   });
 });
@@ -358,10 +358,10 @@ describe('the users file is re-read on change', () => {
       .map((u) => (u.username === users.operator.username ? { ...u, role: 'viewer' } : u));
     writeFileSync(h.usersFile, JSON.stringify([...edited, ninaEntry]));
     const nina = await h.signIn(ninaSignIn, fromNewAddress());
-    expect(nina.res.json).toEqual({ user: { username: 'nina', role: 'viewer' } });
+    expect(nina.res.json).toEqual({ user: { username: 'nina', role: 'viewer', targets: { default: 'viewer' } } });
     // Otto's session now carries the new role; Ada's ended with her entry.
     expect((await h.call('GET', '/api/session', { cookie: ottoCookie })).json).toEqual({
-      user: { username: 'otto', role: 'viewer' },
+      user: { username: 'otto', role: 'viewer', targets: { default: 'viewer' } },
     });
     expectError(
       await h.call('DELETE', '/api/dli/enhanced-connections/c1', { cookie: ottoCookie }),

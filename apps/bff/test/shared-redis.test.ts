@@ -38,7 +38,7 @@ describe('two instances, one Redis', () => {
     expect(res.status).toBe(200);
 
     expect((await b.call('GET', '/api/session', { cookie: cookie! })).json).toEqual({
-      user: { username: 'otto', role: 'operator' },
+      user: { username: 'otto', role: 'operator', targets: { default: 'operator' } },
     });
     expect((await b.call('GET', '/api/dws/clusters', { cookie: cookie! })).status).toBe(200);
 

@@ -9,3 +9,5 @@ export type { RequestRecord } from './request-log.ts';
 export type { SimStats } from './stats.ts';
 export type { Timing } from './timing.ts';
 export type { ResetOptions } from './runtime.ts';
+export { createSimProjectsApp, type SimProject } from './projects-app.ts';
+export type { StartOptions } from './server.ts';

@@ -19,6 +19,8 @@ export const AuditEntry = z.object({
   role: z.enum(ROLES).nullable(),
   sourceAddress: z.string(),
   operation: z.string(),
+  /** The target (project and region) the request acted on; absent for sign-in, sign-out and requests refused before routing. */
+  target: z.string().optional(),
   targetIds: z.record(z.string(), z.string()),
   outcome: AuditOutcome,
   httpStatus: z.number().int(),
@@ -51,6 +53,10 @@ export const AuditQuery = z
       .string()
       .min(1, 'must not be empty')
       .max(200, 'must be at most 200 characters')
+      .optional(),
+    target: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'must be a target id')
       .optional(),
     outcome: z
       .enum(AUDIT_OUTCOMES, { error: `must be one of ${AUDIT_OUTCOMES.join(', ')}` })

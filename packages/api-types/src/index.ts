@@ -10,3 +10,4 @@ export * from './dws.ts';
 export * from './operations.ts';
 export * from './values.ts';
 export * from './catalogue.ts';
+export * from './fleet.ts';

@@ -7,6 +7,14 @@ export const SignInBody = z.strictObject({
 });
 export type SignInBody = z.infer<typeof SignInBody>;
 
-export const SessionUser = z.object({ username: z.string(), role: z.enum(ROLES) });
+/**
+ * The signed-in user: `targets` holds the role on each target the user may see; `role` is the
+ * role on the default target (else the highest held), for screens that show one.
+ */
+export const SessionUser = z.object({
+  username: z.string(),
+  role: z.enum(ROLES),
+  targets: z.record(z.string(), z.enum(ROLES)),
+});
 export type SessionUser = z.infer<typeof SessionUser>;
 export const SessionResponse = z.object({ user: SessionUser });

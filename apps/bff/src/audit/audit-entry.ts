@@ -51,7 +51,8 @@ export function auditEntryFor(
     time: time.toISOString(),
     requestId: ctx.requestId,
     user: user?.username ?? (ctx.attemptedUser !== undefined ? clip(ctx.attemptedUser, 64) : null),
-    role: user?.role ?? null,
+    role: ctx.role ?? user?.role ?? null,
+    ...(ctx.target ? { target: ctx.target.id } : {}),
     sourceAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
     operation: ctx.audit?.operation ?? `${req.method} ${path}`,
     targetIds: Object.fromEntries(

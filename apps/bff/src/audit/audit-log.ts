@@ -1,12 +1,13 @@
 import type { AuditEntry, AuditPage, AuditQuery } from '@dsc/api-types';
 import { createAuditAppender, prepareAuditFile } from './audit-file.ts';
-import { queryAuditFile } from './audit-query.ts';
+import { queryAuditFile, type AuditScope } from './audit-query.ts';
 
 /** The audit trail: one JSON line per entry in AUDIT_LOG_FILE. */
 export interface AuditLog {
   /** Resolves once the line is on disk (written and fdatasync'ed). */
   append(entry: AuditEntry): Promise<void>;
-  query(q: AuditQuery): Promise<AuditPage>;
+  /** Newest first; `scope` limits it to the entries of these targets (and those without one). */
+  query(q: AuditQuery, scope?: AuditScope): Promise<AuditPage>;
   close(): Promise<void>;
 }
 
@@ -23,7 +24,7 @@ export function openAuditLog(file: string): AuditLog {
   const appender = createAuditAppender(file);
   return {
     append: (entry) => appender.append(auditLine(entry)),
-    query: (q) => queryAuditFile(file, q),
+    query: (q, scope) => queryAuditFile(file, q, scope),
     close: () => appender.close(),
   };
 }

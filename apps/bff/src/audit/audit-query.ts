@@ -2,8 +2,16 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { AuditEntry, type AuditPage, type AuditQuery } from '@dsc/api-types';
 
-function matches(e: AuditEntry, q: AuditQuery, from: number, to: number): boolean {
+/**
+ * The targets whose entries a reader may see; entries without a target (sign-in, sign-out,
+ * refusals before routing) are seen by every admin. Undefined: everything.
+ */
+export type AuditScope = ReadonlySet<string> | undefined;
+
+function matches(e: AuditEntry, q: AuditQuery, from: number, to: number, scope: AuditScope): boolean {
   if (q.user !== undefined && e.user !== q.user) return false;
+  if (q.target !== undefined && e.target !== q.target) return false;
+  if (scope !== undefined && e.target !== undefined && !scope.has(e.target)) return false;
   if (q.operation !== undefined && e.operation !== q.operation) return false;
   if (q.outcome !== undefined && e.outcome !== q.outcome) return false;
   const t = Date.parse(e.time);
@@ -15,7 +23,7 @@ function matches(e: AuditEntry, q: AuditQuery, from: number, to: number): boolea
  * `offset + limit` matches are held, so memory does not grow with the file. Lines that are not
  * audit entries (a torn last line after a crash) are skipped.
  */
-export async function queryAuditFile(file: string, q: AuditQuery): Promise<AuditPage> {
+export async function queryAuditFile(file: string, q: AuditQuery, scope?: AuditScope): Promise<AuditPage> {
   const keep = q.offset + q.limit;
   const from = q.from ? Date.parse(q.from) : -Infinity;
   const to = q.to ? Date.parse(q.to) : Infinity;
@@ -39,7 +47,7 @@ export async function queryAuditFile(file: string, q: AuditQuery): Promise<Audit
       continue;
     }
     const parsed = AuditEntry.safeParse(json);
-    if (!parsed.success || !matches(parsed.data, q, from, to)) continue;
+    if (!parsed.success || !matches(parsed.data, q, from, to, scope)) continue;
     total += 1;
     if (ring.length < keep) ring.push(parsed.data);
     else ring[next] = parsed.data;

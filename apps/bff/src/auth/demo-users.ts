@@ -5,6 +5,8 @@ import { hashPassword } from './password-hash.ts';
 export interface DemoUser {
   username: string;
   role: Role;
+  /** Roles per target (`*`: the rest), for a user whose role differs between targets. */
+  roles?: Record<string, Role>;
   password: string;
 }
 
@@ -21,13 +23,17 @@ export function randomDemoPassword(): string {
  * Demo mode's sign-ins: `viewer`, `operator` and `admin`, each with a fresh random password, and
  * the CONSOLE_USERS_FILE content holding their hashes. The launcher prints the passwords once.
  */
-export async function createDemoUsers(): Promise<{ users: DemoUser[]; usersFileContent: string }> {
+export async function createDemoUsers(
+  mixed?: { username: string; roles: Record<string, Role> },
+): Promise<{ users: DemoUser[]; usersFileContent: string }> {
   const roles: Role[] = ['viewer', 'operator', 'admin'];
-  const users = roles.map((role) => ({ username: role, role, password: randomDemoPassword() }));
+  const users: DemoUser[] = roles.map((role) => ({ username: role, role, password: randomDemoPassword() }));
+  // Listed last, so a lookup of the first user with a role still finds the plain one.
+  if (mixed) users.push({ username: mixed.username, role: mixed.roles['*'] ?? 'viewer', roles: mixed.roles, password: randomDemoPassword() });
   const entries = await Promise.all(
     users.map(async (u) => ({
       username: u.username,
-      role: u.role,
+      ...(u.roles ? { roles: u.roles } : { role: u.role }),
       passwordHash: await hashPassword(u.password),
     })),
   );

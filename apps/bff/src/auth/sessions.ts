@@ -1,12 +1,12 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { ROLES, type SessionUser } from '@dsc/api-types';
+import type { SessionUser } from '@dsc/api-types';
 import type { KvStore } from '../store/kv-store.ts';
+import type { Grants } from '../targets/roles.ts';
 import type { ConsoleUser, UserDirectory } from './users-file.ts';
 
 const SessionRecord = z.object({
   username: z.string(),
-  role: z.enum(ROLES),
   credentialTag: z.string(),
   createdAt: z.number(),
   lastSeenAt: z.number(),
@@ -26,18 +26,22 @@ export interface SessionOptions {
   idleMs: number;
   absoluteMs: number;
   now: () => Date;
+  /** The user as the request sees it: the roles the grants give on the configured targets; undefined when none. */
+  describe: (username: string, grants: Grants) => SessionUser | undefined;
 }
 
 export interface Sessions {
   /** A new session for `user`; answers the id to put in the cookie. */
   create(user: ConsoleUser): Promise<string>;
   /**
-   * The user of a live session, with the role the users file gives now. Ends sessions that are
-   * idle, too old, or whose user was removed or had the password changed. `touch` counts the
+   * The user of a live session, with the roles the users file gives now. Ends sessions that are
+   * idle, too old, or whose user was removed, had the password changed or holds no role any more. `touch` counts the
    * request as activity (false: only look, as the audit trail does).
    */
   resolve(id: string, opts?: { touch?: boolean }): Promise<SessionUser | undefined>;
   destroy(id: string): Promise<void>;
+  /** The user as requests will see it; undefined when the user holds no role on any configured target. */
+  describe(user: ConsoleUser): SessionUser | undefined;
   readonly absoluteMs: number;
 }
 
@@ -58,12 +62,12 @@ export function createSessions(o: SessionOptions): Sessions {
 
   return {
     absoluteMs: o.absoluteMs,
+    describe: (user) => o.describe(user.username, user.grants),
     async create(user) {
       const id = randomBytes(32).toString('base64url');
       const t = o.now().getTime();
       const record: SessionRecord = {
         username: user.username,
-        role: user.role,
         credentialTag: user.credentialTag,
         createdAt: t,
         lastSeenAt: t,
@@ -83,16 +87,17 @@ export function createSessions(o: SessionOptions): Sessions {
       }
       const record = parsed.data;
       const user = await o.users.find(record.username);
-      if (!user || user.credentialTag !== record.credentialTag) {
+      const described = user && user.credentialTag === record.credentialTag ? o.describe(user.username, user.grants) : undefined;
+      if (!described) {
         await o.store.delete(k);
         return undefined;
       }
       if (touch && t - record.lastSeenAt >= TOUCH_EVERY_MS) {
-        const next = { ...record, role: user.role, lastSeenAt: t };
+        const next = { ...record, lastSeenAt: t };
         // Only while it still exists: a sign-out elsewhere in the meantime must not be undone.
         if (!(await o.store.replace(k, JSON.stringify(next), ttl(next, t)))) return undefined;
       }
-      return { username: user.username, role: user.role };
+      return described;
     },
     async destroy(id) {
       await o.store.delete(key(id));

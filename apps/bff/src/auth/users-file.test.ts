@@ -43,7 +43,7 @@ describe('CONSOLE_USERS_FILE', () => {
       tempFile(JSON.stringify([{ username: 'ada', role: 'admin', passwordHash: hash }])),
       logger,
     );
-    expect(await users.find('ada')).toMatchObject({ username: 'ada', role: 'admin' });
+    expect(await users.find('ada')).toMatchObject({ username: 'ada', grants: { '*': 'admin' } });
     expect(await users.find('ADA')).toBeUndefined();
     expect(users.unmatchable()).toMatchObject(FAST);
   });
@@ -98,10 +98,10 @@ describe('CONSOLE_USERS_FILE', () => {
     const users = loadUserDirectory(file, logger, { checkEveryMs: 1_000, now: () => t });
     writeFileSync(file, JSON.stringify([{ username: 'bob', role: 'viewer', passwordHash: await hashPassword('pw', FAST) }]));
     t = 999;
-    expect((await users.find('ada'))?.role).toBe('admin');
+    expect((await users.find('ada'))?.grants['*']).toBe('admin');
     t = 1_000;
     expect(await users.find('ada')).toBeUndefined();
-    expect((await users.find('bob'))?.role).toBe('viewer');
+    expect((await users.find('bob'))?.grants['*']).toBe('viewer');
   });
 
   it('re-reads the file when it changes and keeps the last valid users when it breaks', async () => {
@@ -111,7 +111,7 @@ describe('CONSOLE_USERS_FILE', () => {
       ]),
     );
     const users = loadUserDirectory(file, logger, { checkEveryMs: 0 });
-    expect((await users.find('ada'))?.role).toBe('admin');
+    expect((await users.find('ada'))?.grants['*']).toBe('admin');
     writeFileSync(
       file,
       JSON.stringify([
@@ -119,9 +119,9 @@ describe('CONSOLE_USERS_FILE', () => {
       ]),
     );
     expect(await users.find('ada')).toBeUndefined();
-    expect((await users.find('bob'))?.role).toBe('viewer');
+    expect((await users.find('bob'))?.grants['*']).toBe('viewer');
     writeFileSync(file, '[{"username":');
-    expect((await users.find('bob'))?.role).toBe('viewer');
+    expect((await users.find('bob'))?.grants['*']).toBe('viewer');
     expect(logs.join('')).toContain('users file changed but is invalid');
   });
 });

@@ -3,26 +3,41 @@ import { readFileSync, statSync, type BigIntStats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { ROLES, fieldErrors, type Role } from '@dsc/api-types';
+import { ROLES, fieldErrors } from '@dsc/api-types';
 import { fail } from '../config-rules.ts';
+import { ALL_TARGETS, type Grants } from '../targets/roles.ts';
+import { TARGET_ID } from '../targets/target-config.ts';
 import { parsePasswordHash, unmatchableHash, type ParsedHash } from './password-hash.ts';
 
 export interface ConsoleUser {
   username: string;
-  role: Role;
+  /** The roles per target (`*`: every target not named): from `role` and `roles`. */
+  grants: Grants;
   passwordHash: ParsedHash;
   /** Changes whenever the user's password hash does, so sessions can notice a password reset. */
   credentialTag: string;
 }
 
-/** CONSOLE_USERS_FILE: `[{"username","role","passwordHash"}]`. */
+const RoleName = z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` });
+
+/**
+ * CONSOLE_USERS_FILE: `[{"username","role"?,"roles"?,"passwordHash"}]`. `role` is that role on
+ * every target; `roles` gives one per target id (`"*"`: every target not named); at least one.
+ */
 export const UsersFileSchema = z
   .array(
     z.strictObject({
       username: z
         .string({ error: 'must be a string' })
         .regex(/^[\p{L}\p{N}._@-]{1,64}$/u, 'must be 1–64 letters, digits, ".", "_", "@" or "-"'),
-      role: z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` }),
+      role: RoleName.optional(),
+      roles: z
+        .record(
+          z.string().refine((k) => k === ALL_TARGETS || TARGET_ID.test(k), 'must be a target id or "*"'),
+          RoleName,
+          { error: 'must be an object of target id → role' },
+        )
+        .optional(),
       passwordHash: z
         .string({ error: 'must be a string' })
         .refine(
@@ -36,6 +51,8 @@ export const UsersFileSchema = z
   .superRefine((users, ctx) => {
     const seen = new Set<string>();
     users.forEach((u, i) => {
+      if (u.role === undefined && (u.roles === undefined || Object.keys(u.roles).length === 0))
+        ctx.addIssue({ code: 'custom', path: [i, 'role'], message: 'is required (or "roles" with at least one target)' });
       if (seen.has(u.username))
         ctx.addIssue({ code: 'custom', path: [i, 'username'], message: 'appears twice' });
       seen.add(u.username);
@@ -50,7 +67,7 @@ export interface UserDirectory {
 }
 
 /** Parses the file's text; throws a message naming the problem (entry and field), never a value. */
-function parseUsers(text: string): Map<string, ConsoleUser> {
+function parseUsers(text: string, knownTargets: ReadonlySet<string> | undefined): Map<string, ConsoleUser> {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -64,12 +81,18 @@ function parseUsers(text: string): Map<string, ConsoleUser> {
       path === '(root)' ? '' : `entry ${path.replace(/^(\d+)/, (n) => String(Number(n) + 1))}: `;
     throw new Error(`${where}${message}`);
   }
+  if (knownTargets) {
+    for (const [i, u] of parsed.data.entries()) {
+      const unknown = Object.keys(u.roles ?? {}).find((k) => k !== ALL_TARGETS && !knownTargets.has(k));
+      if (unknown !== undefined) throw new Error(`entry ${i + 1}: roles names no configured target ("${unknown}")`);
+    }
+  }
   return new Map(
     parsed.data.map((u) => [
       u.username,
       {
         username: u.username,
-        role: u.role,
+        grants: { ...(u.role ? { [ALL_TARGETS]: u.role } : {}), ...u.roles },
         passwordHash: parsePasswordHash(u.passwordHash)!,
         credentialTag: createHash('sha256').update(u.passwordHash).digest('base64url').slice(0, 16),
       },
@@ -92,7 +115,7 @@ export const USERS_FILE_CHECK_MS = 1_000;
 export function loadUserDirectory(
   file: string,
   logger: Logger,
-  opts: { checkEveryMs?: number; now?: () => number } = {},
+  opts: { checkEveryMs?: number; now?: () => number; knownTargets?: ReadonlySet<string> } = {},
 ): UserDirectory {
   const checkEveryMs = opts.checkEveryMs ?? USERS_FILE_CHECK_MS;
   const clock = opts.now ?? Date.now;
@@ -101,7 +124,7 @@ export function loadUserDirectory(
   let seen: Fingerprint;
   try {
     seen = fingerprint(statSync(file, { bigint: true }));
-    users = parseUsers(readFileSync(file, 'utf8'));
+    users = parseUsers(readFileSync(file, 'utf8'), opts.knownTargets);
   } catch (err) {
     const reason = err instanceof Error && !('code' in err) ? err.message : 'cannot be read';
     fail([{ setting: 'CONSOLE_USERS_FILE', message: `(${file}) ${reason}` }]);
@@ -122,7 +145,7 @@ export function loadUserDirectory(
     }
     if (now === seen) return;
     try {
-      users = parseUsers(await readFile(file, 'utf8'));
+      users = parseUsers(await readFile(file, 'utf8'), opts.knownTargets);
       dummyParams = [...users.values()][0]!.passwordHash;
       logger.info({ setting: 'CONSOLE_USERS_FILE', users: users.size }, 'users file re-read');
     } catch (err) {

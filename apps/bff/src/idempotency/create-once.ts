@@ -9,8 +9,13 @@ import type { FindCreated } from './find-created.ts';
 import { fingerprintOf, type Claim, type Idempotency } from './idempotency-records.ts';
 
 export interface CreateDeps {
-  caller: UpstreamCaller;
   idempotency: Idempotency;
+}
+
+/** What a create needs of its target: the caller that signs with its keys and its lookup by name. */
+interface TargetPart {
+  id: string;
+  caller: UpstreamCaller;
   find: FindCreated;
 }
 
@@ -38,14 +43,16 @@ function fateOf(result: CallResult, answer: Answer): Fate {
  * answer is lost the console looks the resource up by name before answering, so "timed out"
  * never hides a creation. docs/decisions/004-idempotent-create.md.
  */
-export async function createOnce(req: Request, res: Response, operationId: OperationId, deps: CreateDeps): Promise<void> {
+export async function createOnce(req: Request, res: Response, operationId: OperationId, shared: CreateDeps): Promise<void> {
   const ctx = contextOf(req);
+  const target: TargetPart = ctx.target!;
+  const deps = { ...shared, caller: target.caller, find: target.find };
   const input = ctx.input!;
   const request = ctx.upstream!;
   let claim: Claim | undefined;
   if (ctx.idempotencyKey) {
     const fingerprint = fingerprintOf(operationId, req.user!.username, input.params, request.body);
-    const begun = await deps.idempotency.begin({ user: req.user!.username, key: ctx.idempotencyKey, fingerprint });
+    const begun = await deps.idempotency.begin({ user: req.user!.username, key: `${target.id}\n${ctx.idempotencyKey}`, fingerprint });
     switch (begun.kind) {
       case 'replay':
         sendStoredAnswer(res, begun.answer);

@@ -8,20 +8,21 @@ import { answerFor, noteUpstream, sendAnswer } from './upstream-answer.ts';
 
 /**
  * Last step of every catalogue route: sends `contextOf(req).upstream` through the upstream caller
- * (limits, signature, deadline, read retries) and answers the browser. Creates go through
+ * of the request's target (its keys, limits, deadline, read retries) and answers the browser. Creates go through
  * `createOnce` (Idempotency-Key, lookup by name when the answer is lost).
  */
 export function forwardStep(op: Operation, deps: CreateDeps): RequestHandler {
   if (CREATE_OPERATIONS.has(op.id)) return (req, res) => createOnce(req, res, op.id, deps);
   return async (req, res) => {
     const ctx = contextOf(req);
-    const result = await deps.caller.call({
+    const { caller } = ctx.target!;
+    const result = await caller.call({
       request: ctx.upstream!,
       operationId: op.id,
       mutating: isMutating(op.def.method),
       requestId: ctx.requestId,
     });
     noteUpstream(ctx, result);
-    sendAnswer(res, answerFor(op.id, result, deps.caller.skew));
+    sendAnswer(res, answerFor(op.id, result, caller.skew));
   };
 }

@@ -6,17 +6,20 @@ import { ApiError } from '../errors.ts';
 import { auditAs } from './audit-mark.ts';
 
 /** GET /api/audit (admin): the trail newest first, filtered and paged by the query (AuditQuery). */
-export function auditRoutes(deps: { log: AuditLog }): Router {
+export function auditRoutes(deps: { log: AuditLog; targetIds: readonly string[] }): Router {
   const router = express.Router();
   router.get('/api/audit', auditAs('audit.read', false), async (req, res) => {
-    requireRole(req, 'admin');
+    // An admin of some targets reads the entries of those; an admin of every target reads all.
+    const administered = Object.entries(req.user?.targets ?? {}).filter(([, r]) => r === 'admin').map(([id]) => id);
+    requireRole(req, 'admin', administered.length > 0 ? 'admin' : undefined);
     const parsed = AuditQuery.safeParse(req.query);
     if (!parsed.success) {
       const fields = fieldErrors(parsed.error.issues, 'query');
       const [first] = Object.entries(fields);
       throw new ApiError('VALIDATION', `Invalid request: ${first?.[0]} ${first?.[1]}`, { fields });
     }
-    res.json(await deps.log.query(parsed.data));
+    const all = deps.targetIds.every((id) => administered.includes(id));
+    res.json(await deps.log.query(parsed.data, all ? undefined : new Set(administered)));
   });
   router.all('/api/audit', (req, _res, next) => {
     next(

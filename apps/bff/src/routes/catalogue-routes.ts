@@ -1,13 +1,13 @@
 import type { RequestHandler } from 'express';
 import { isMutating } from '@dsc/api-types';
 import type { Authorize } from '../auth/authorize.ts';
-import type { UpstreamConfig } from '../config.ts';
 import { ApiError } from '../errors.ts';
 import { idempotencyKeyStep } from '../idempotency/idempotency-key.ts';
 import { operations, type Operation } from '../operations.ts';
 import { buildUpstreamRequest } from '../proxy/build-upstream-request.ts';
 import { SIGNABLE_BODY_LIMIT_BYTES } from '../proxy/sign-upstream-request.ts';
 import { contextOf } from '../request-context.ts';
+import type { Target } from '../targets/targets.ts';
 import { jsonBody } from './json-body.ts';
 import { createOperationMatcher, type OperationMatch } from './operation-matcher.ts';
 import { runSteps, type Step } from './run-steps.ts';
@@ -15,14 +15,18 @@ import { validate } from './validate.ts';
 
 export interface CatalogueRouteDeps {
   authorize: Authorize;
-  upstream: UpstreamConfig;
+  /** The target of a request that did not name one (`/api/…` rather than `/api/t/:targetId/…`). */
+  defaultTarget: Target;
+  /** Prepended to req.path before matching: '/api' where mounted under `/api/t/:targetId`. */
+  pathPrefix?: string;
   /** The last step: sends the built request upstream (signed per attempt) and answers. */
   forward: (op: Operation) => RequestHandler;
 }
 
-const identify = (op: Operation): RequestHandler => (req, _res, next) => {
+const identify = (op: Operation, defaultTarget: Target): RequestHandler => (req, _res, next) => {
   const ctx = contextOf(req);
   ctx.operationId = op.id;
+  ctx.target ??= defaultTarget;
   // Every change is audited whatever its outcome; reads only when refused (403).
   ctx.audit = { operation: op.id, always: isMutating(op.def.method) };
   ctx.targetIds = { ...(req.params as Record<string, string>) };
@@ -34,9 +38,9 @@ const authorizeStep = (authorize: Authorize, op: Operation): RequestHandler => a
   next();
 };
 
-const buildStep = (op: Operation, upstream: UpstreamConfig): RequestHandler => (req, _res, next) => {
+const buildStep = (op: Operation): RequestHandler => (req, _res, next) => {
   const ctx = contextOf(req);
-  const built = buildUpstreamRequest(op, ctx.input!, upstream, req.headers);
+  const built = buildUpstreamRequest(op, ctx.input!, ctx.target!.upstream, req.headers);
   if (built.body.length > SIGNABLE_BODY_LIMIT_BYTES) {
     throw new ApiError('PAYLOAD_TOO_LARGE', 'The request body is larger than the cloud can verify (12 MB)');
   }
@@ -57,20 +61,21 @@ export function catalogueRoutes(deps: CatalogueRouteDeps): RequestHandler {
     operations.map((op) => [
       op,
       [
-        identify(op),
+        identify(op, deps.defaultTarget),
         authorizeStep(deps.authorize, op),
         jsonBody(op.def),
         validate(op.def),
         idempotencyKeyStep(op.id),
-        buildStep(op, deps.upstream),
+        buildStep(op),
         deps.forward(op),
       ],
     ]),
   );
+  const prefix = deps.pathPrefix ?? '';
   return (req, res, next) => {
     let found: OperationMatch;
     try {
-      found = match(req.method, req.path);
+      found = match(req.method, prefix + req.path);
     } catch (err) {
       next(err);
       return;

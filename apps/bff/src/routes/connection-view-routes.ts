@@ -15,6 +15,8 @@ export interface ConnectionViewDeps {
   source: ConnectionListSource;
   /** The request's target (its caller and endpoints). */
   targetOf: (req: Request) => ListTarget;
+  /** Mounted under `/api/t/:targetId`: the part of the path the mount has taken off (`/api`). */
+  pathPrefix?: string;
 }
 
 function parseQuery(req: Request) {
@@ -35,10 +37,12 @@ function parseQuery(req: Request) {
  */
 export function connectionViewRoutes(deps: ConnectionViewDeps): Router {
   const router = express.Router();
-  router.get(CONNECTIONS_VIEW_PATH, auditAs('views.listEnhancedConnections', false), async (req, res) => {
-    requireRole(req, 'viewer');
-    const q = parseQuery(req);
+  const path = deps.pathPrefix ? CONNECTIONS_VIEW_PATH.slice(deps.pathPrefix.length) : CONNECTIONS_VIEW_PATH;
+  router.get(path, auditAs('views.listEnhancedConnections', false), async (req, res) => {
     const target = deps.targetOf(req);
+    // The role on the request's target: a target the caller holds none on is refused.
+    requireRole(req, 'viewer', req.user?.targets[target.id]);
+    const q = parseQuery(req);
     const snap = await deps.source.get(
       target,
       { name: q.name, status: q.status, tags: q.tags },
@@ -56,7 +60,7 @@ export function connectionViewRoutes(deps: ConnectionViewDeps): Router {
     res.setHeader('Age', String(Math.max(0, Math.floor((Date.now() - snap.asOfMs) / 1000))));
     res.json(body);
   });
-  router.all(CONNECTIONS_VIEW_PATH, (req, _res, next) => {
+  router.all(path, (req, _res, next) => {
     next(new ApiError('METHOD_NOT_ALLOWED', `${req.method} is not allowed here; use GET`, { headers: { Allow: 'GET, HEAD' } }));
   });
   return router;

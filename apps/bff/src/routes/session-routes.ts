@@ -69,12 +69,14 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
       throw new ApiError('INVALID_CREDENTIALS', 'Wrong username or password');
     }
     await deps.throttle.recordSuccess(username);
+    const described = deps.sessions.describe(user);
+    if (!described) throw new ApiError('FORBIDDEN', 'Your account holds no role on any target of this console');
 
     // Rotation: whatever session the browser had is ended; the new one gets a fresh id.
     const previous = readSessionId(req);
     if (previous) await deps.sessions.destroy(previous);
     const id = await deps.sessions.create(user);
-    req.user = { username: user.username, role: user.role };
+    req.user = described;
     res.setHeader(
       'Set-Cookie',
       sessionCookie(id, {

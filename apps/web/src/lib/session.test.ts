@@ -18,8 +18,8 @@ describe('parseRetryAfter', () => {
 
 describe('signIn', () => {
   it('posts the credentials with the CSRF header and returns the user', async () => {
-    const { requests } = mockFetch(() => jsonResponse({ user: { username: 'ann', role: 'operator' } }));
-    await expect(signIn({ username: 'ann', password: 'pw' })).resolves.toEqual({ username: 'ann', role: 'operator' });
+    const { requests } = mockFetch(() => jsonResponse({ user: { username: 'ann', role: 'operator', targets: { default: 'operator' } } }));
+    await expect(signIn({ username: 'ann', password: 'pw' })).resolves.toEqual({ username: 'ann', role: 'operator', targets: { default: 'operator' } });
     const req = requests[0]!;
     expect(req.method).toBe('POST');
     expect(req.url.pathname).toBe('/api/session');
@@ -51,7 +51,7 @@ describe('signIn', () => {
       throw new TypeError('Failed to fetch');
     });
     await expect(signIn({ username: 'a', password: 'b' })).rejects.toMatchObject({ status: 0, code: 'NETWORK_ERROR' });
-    mockFetch(() => jsonResponse({ user: { username: 'a', role: 'root' } }));
+    mockFetch(() => jsonResponse({ user: { username: 'a', role: 'root', targets: { default: 'root' } } }));
     await expect(signIn({ username: 'a', password: 'b' })).rejects.toMatchObject({ code: 'INVALID_RESPONSE' });
   });
 });
@@ -71,8 +71,8 @@ describe('signOut', () => {
 
 describe('permissions', () => {
   it('follow the role order and say what is missing', () => {
-    const viewer = { username: 'v', role: 'viewer' } as const;
-    const operator = { username: 'o', role: 'operator' } as const;
+    const viewer = { username: 'v', role: 'viewer', targets: { default: 'viewer' as const } } as const;
+    const operator = { username: 'o', role: 'operator', targets: { default: 'operator' as const } } as const;
     expect(permissionFor(viewer, 'dli.listEnhancedConnections')).toEqual({ allowed: true });
     expect(permissionFor(viewer, 'dli.createEnhancedConnection')).toEqual({
       allowed: false,
@@ -83,6 +83,6 @@ describe('permissions', () => {
     expect(permissionFor(operator, 'dli.createEnhancedConnection')).toEqual({ allowed: true });
     expect(permissionFor(null, 'dli.listEnhancedConnections')).toEqual({ allowed: false, reason: 'signed-out', needed: 'viewer' });
     expect(roleCheck(operator, 'admin')).toMatchObject({ allowed: false, needed: 'admin' });
-    expect(roleCheck({ username: 'a', role: 'admin' }, 'admin')).toEqual({ allowed: true });
+    expect(roleCheck({ username: 'a', role: 'admin', targets: { default: 'admin' } }, 'admin')).toEqual({ allowed: true });
   });
 });

@@ -30,7 +30,7 @@ export function afterEffects(): Promise<void> {
 
 /** A signed-in user for tests: `testUser('viewer')` → `{ username: 'test-viewer', role: 'viewer' }`. */
 export function testUser(role: Role): SessionUser {
-  return { username: `test-${role}`, role };
+  return { username: `test-${role}`, role, targets: { default: role } };
 }
 
 export interface TestQueryClientOptions {

@@ -14,7 +14,7 @@ describe('the console requires a session', { timeout: 20_000 }, () => {
     mockFetch((req) => {
       if (req.url.pathname !== '/api/session') return emptyList();
       return req.method === 'POST'
-        ? jsonResponse({ user: { username: 'olga', role: 'operator' } })
+        ? jsonResponse({ user: { username: 'olga', role: 'operator', targets: { default: 'operator' } } })
         : consoleError(401, { code: 'UNAUTHENTICATED', message: 'Sign in first' });
     });
     // Not seeded: the guard asks the BFF, which says nobody is signed in.
@@ -49,7 +49,7 @@ describe('the console requires a session', { timeout: 20_000 }, () => {
 
   it('shows who is signed in, with the role as text, and the audit link only to admins', async () => {
     mockFetch(emptyList);
-    renderApp('/connections', testQueryClient({ user: { username: 'vera', role: 'viewer' } }));
+    renderApp('/connections', testQueryClient({ user: { username: 'vera', role: 'viewer', targets: { default: 'viewer' } } }));
     await screen.findByRole('heading', { level: 1, name: 'Enhanced connections' }, PAGE_LOAD);
     const banner = screen.getByRole('banner');
     expect(banner).toHaveTextContent('Signed in as vera role: Viewer');
@@ -59,7 +59,7 @@ describe('the console requires a session', { timeout: 20_000 }, () => {
 
   it('shows the audit link to an admin', async () => {
     mockFetch(emptyList);
-    renderApp('/connections', testQueryClient({ user: { username: 'ada', role: 'admin' } }));
+    renderApp('/connections', testQueryClient({ user: { username: 'ada', role: 'admin', targets: { default: 'admin' } } }));
     await screen.findByRole('heading', { level: 1, name: 'Enhanced connections' }, PAGE_LOAD);
     expect(within(screen.getByRole('banner')).getByRole('link', { name: 'Audit' })).toHaveAttribute('href', '/audit');
     expect(screen.getByRole('banner')).toHaveTextContent('ada');
