@@ -26,6 +26,7 @@ import { auditRoutes } from './routes/audit-routes.ts';
 import { catalogueRoutes } from './routes/catalogue-routes.ts';
 import { connectionViewRoutes, invalidateListsOnWrite } from './routes/connection-view-routes.ts';
 import { fleetRoutes } from './routes/fleet-routes.ts';
+import { savedViewRoutes } from './routes/saved-view-routes.ts';
 import { healthRoutes, statusRoute } from './routes/health-routes.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
 import { hsts, noStore, securityHeaders } from './security-headers.ts';
@@ -200,6 +201,7 @@ export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
   );
   app.use(auditRoutes({ log: auditLog, targetIds: targets.ids }));
   app.use(connectionViewRoutes(listViews));
+  app.use(savedViewRoutes({ store }));
   app.use('/api/t/:targetId', selectTarget(targets), connectionViewRoutes({ ...listViews, pathPrefix: '/api' }));
   app.use('/api', apiNotFound);
 

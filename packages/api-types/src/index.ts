@@ -5,6 +5,7 @@ export * from './session.ts';
 export * from './audit.ts';
 export * from './dli.ts';
 export * from './connection-views.ts';
+export * from './saved-views.ts';
 export * from './mrs.ts';
 export * from './dws.ts';
 export * from './operations.ts';
