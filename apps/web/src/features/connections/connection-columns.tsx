@@ -7,6 +7,7 @@ import { DateTime } from '../../ui/date-time.tsx';
 import { EmptyValue } from '../../ui/empty-value.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 import { ExpandButton } from './expand-button.tsx';
+import { SelectCell } from './bulk/selection-context.tsx';
 import { QueueStatusList } from './queue-status-list.tsx';
 
 const col = createColumnHelper<ConnectionRow>();
@@ -45,6 +46,12 @@ export function connectionColumns(
   t: TFunction<'connections'>,
 ): ColumnDef<ConnectionRow, never>[] {
   return [
+    col.display({
+      id: 'select',
+      header: () => <span className="visually-hidden">{t('columns.select')}</span>,
+      cell: (c) => <SelectCell row={c.row.original} />,
+      meta: { className: 'cell-select' },
+    }),
     col.display({
       id: 'expand',
       header: () => <span className="visually-hidden">{t('columns.expand')}</span>,

@@ -109,7 +109,11 @@ describe('enhanced connections list: rows', () => {
 
   it('shows placeholder rows until the first answer arrives', async () => {
     let answer!: (r: Response) => void;
-    mockFetch(() => new Promise<Response>((resolve) => (answer = resolve)));
+    mockFetch((req) =>
+      req.url.pathname === LIST_PATH
+        ? new Promise<Response>((resolve) => (answer = resolve))
+        : jsonResponse({ views: [] }),
+    );
     renderApp('/connections');
     const table = await findTable();
     expect(table).toHaveAttribute('aria-busy', 'true');

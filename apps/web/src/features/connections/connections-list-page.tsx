@@ -8,7 +8,11 @@ import { ErrorState } from '../../ui/error-state.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { Pager } from '../../ui/pager.tsx';
 import { RefreshBar } from '../../ui/refresh-bar.tsx';
+import { BulkBar } from './bulk/bulk-bar.tsx';
+import { SelectionContext } from './bulk/selection-context.tsx';
+import { useSelection } from './bulk/use-selection.ts';
 import { ColumnChooser } from './column-chooser.tsx';
+import { buildConnectionsCsv, downloadCsv, exportFilename } from './csv-export.ts';
 import { useColumnVisibility } from './column-visibility.ts';
 import { connectionColumns } from './connection-columns.tsx';
 import { ConnectionFilters } from './connection-filters.tsx';
@@ -18,9 +22,12 @@ import { ExportCsv } from './export-csv.tsx';
 import {
   hasCreatingQueue,
   listConnectionsOptions,
+  connectionKeys,
+  fetchConnectionsView,
   listParamsFromSearch,
   refreshConnectionsView,
 } from './queries.ts';
+import { SavedViews } from './saved-views.tsx';
 import {
   PAGE_SIZES,
   effectivePage,
@@ -42,6 +49,7 @@ export function ConnectionsListPage() {
   const query = useQuery(listConnectionsOptions(params));
   const queryClient = useQueryClient();
   const canCreate = usePermission('dli.createEnhancedConnection');
+  const canDelete = usePermission('dli.deleteEnhancedConnection');
   const [refreshing, setRefreshing] = useState(false);
   const [refreshError, setRefreshError] = useState<unknown>(undefined);
   const refresh = async () => {
@@ -59,6 +67,9 @@ export function ConnectionsListPage() {
   // One page of the whole list, sorted and filtered by the BFF over every connection.
   const rows = query.data?.connections ?? NO_ROWS;
   const view = { sort: params.sort, queues: params.queues, name: params.name, status: params.status, tags: params.tags };
+  const bulk = useSelection(JSON.stringify(view));
+  // Until the console names targets in the URL everywhere, a list acts on the default target.
+  const target = new URLSearchParams(window.location.search).get('target') ?? 'default';
 
   const columns = useMemo(() => connectionColumns(t), [t]);
   const { visibility, setVisible } = useColumnVisibility();
@@ -99,9 +110,29 @@ export function ConnectionsListPage() {
             </p>
           )}
         </div>
+        <SavedViews />
         <ColumnChooser visibility={visibility} onChange={setVisible} />
         <ExportCsv view={view} />
       </div>
+      {query.data && (
+        <BulkBar
+          selected={bulk.selected}
+          allMatching={bulk.allMatching}
+          matching={query.data.count}
+          pageRows={rows}
+          target={target}
+          canChange={canDelete}
+          onSelectPage={() => bulk.selectPage(rows)}
+          onSelectAllMatching={bulk.selectAllMatching}
+          onClear={bulk.clear}
+          loadAllMatching={async () => (await fetchConnectionsView({ ...view, page: 1, pageSize: 0 })).connections}
+          onChanged={() => {
+            bulk.clear();
+            void queryClient.invalidateQueries({ queryKey: connectionKeys.all });
+          }}
+          onExport={async (chosen) => downloadCsv(await buildConnectionsCsv(chosen), exportFilename(new Date()))}
+        />
+      )}
       {query.isError && <ErrorState error={query.error} onRetry={() => void query.refetch()} />}
       {refreshError !== undefined && <ErrorState error={refreshError} onRetry={() => void refresh()} />}
       {!failedWithoutData && (
@@ -111,6 +142,7 @@ export function ConnectionsListPage() {
               {t('results', { shown: rows.length, total: query.data.count })}
             </p>
           )}
+          <SelectionContext.Provider value={bulk.selection}>
           <ConnectionsTable
             rows={rows}
             columns={columns}
@@ -129,6 +161,7 @@ export function ConnectionsListPage() {
               />
             }
           />
+          </SelectionContext.Provider>
           {query.data && (
             <Pager
               page={page}
