@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, screenshot, signIn, test } from '../fixtures.ts';
+import { expect, screenshot, signIn, sim, test } from '../fixtures.ts';
 
 // Issue 20: the list tells the truth at any size. Sort and the queue-status filter run over the
 // whole list (the BFF's view), not over one fetched page.
@@ -24,6 +24,8 @@ async function openList(page: Page, query = '') {
   await page.goto(`/connections${query}`);
   await expect(table(page).locator('tbody th[scope="row"]').first()).toBeVisible({ timeout: 30_000 });
 }
+
+const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 test.describe('the list tells the truth at any size', () => {
   // Several pages of a 300-row list on a busy two-core machine.
@@ -71,5 +73,74 @@ test.describe('the list tells the truth at any size', () => {
       expect(queues).toHaveLength(go === 'Next' ? 20 : failed.length - 20 * (pages - 1));
       for (const q of queues) expect(q).toContain('FAILED');
     }
+  });
+
+  test('bulk delete of three selected rows, one failing: shown per row with its request id, then a summary', async ({ page, request }) => {
+    await signIn(page, 'operator');
+    const prefix = `e2e_bulk_${unique()}`;
+    for (const n of [1, 2, 3]) {
+      const r = await page.request.post('/api/dli/enhanced-connections', {
+        headers: { 'X-CSRF': '1' },
+        data: { name: `${prefix}_${n}`, dest_vpc_id: 'vpc-e2e-bulk', dest_network_id: 'subnet-e2e-bulk' },
+      });
+      expect(r.ok(), await r.text()).toBe(true);
+    }
+    try {
+      await sim(request, 'PATCH', '/faults', [
+        { operation: 'dli.deleteEnhancedConnection', status: 500, errorCode: 'DLI.0999', errorMessage: 'injected delete failure', times: 1 },
+      ]);
+      await sim(request, 'DELETE', '/requests');
+      await openList(page, `?name=${prefix}`);
+      await expect(page.getByTestId('match-count')).toHaveText('3 connections match (of 3).');
+      for (const n of [1, 2, 3]) await page.getByRole('checkbox', { name: `Select ${prefix}_${n}` }).check();
+      await expect(page.getByTestId('selection-count')).toHaveText('3 connections selected');
+      await page.getByRole('button', { name: 'Delete…' }).click();
+
+      const dialog = page.getByRole('dialog', { name: 'Delete connections' });
+      await expect(dialog.getByTestId('bulk-what')).toHaveText('Delete 3 connections in target default. This cannot be undone:');
+      await expect(dialog.getByRole('listitem')).toHaveCount(3);
+      await screenshot(page, 'list-truth-bulk-confirm');
+      await dialog.getByRole('button', { name: 'Delete 3 connections' }).click();
+
+      await expect(dialog.getByRole('status')).toHaveText('2 of 3 succeeded, 1 failed.', { timeout: 30_000 });
+      const failed = dialog.locator('li[data-state="failed"]');
+      await expect(failed).toHaveCount(1);
+      await expect(failed).toContainText('failed: ');
+      const shownId = (await failed.locator('code').textContent())?.trim();
+      const deletes = ((await sim(request, 'GET', '/requests')) as { operation: string | null; status: number | null; requestId: string }[]).filter(
+        (r) => r.operation === 'dli.deleteEnhancedConnection',
+      );
+      // One upstream call per row, each audited by the BFF as one change.
+      expect(deletes).toHaveLength(3);
+      expect(deletes.filter((r) => r.status === 500).map((r) => r.requestId)).toEqual([shownId]);
+      await expect(dialog.locator('li[data-state="done"]')).toHaveCount(2);
+      await screenshot(page, 'list-truth-bulk-summary');
+      await dialog.getByRole('button', { name: 'Close' }).click();
+    } finally {
+      await sim(request, 'POST', '/faults', []);
+    }
+  });
+
+  test('a saved view reopens the filters and sort it was saved with', async ({ page }) => {
+    const name = `Failed by name ${unique()}`;
+    await openList(page, '?queues=FAILED&sort=name');
+    const saved = page.locator('details.saved-views');
+    await saved.locator('summary').click();
+    await saved.getByLabel('Name this view').fill(name);
+    await saved.getByRole('button', { name: 'Save current view' }).click();
+    await expect(saved.getByRole('link', { name })).toBeVisible();
+    await saved.getByRole('button', { name: `Mark ${name} as a favourite` }).click();
+    await expect(saved.getByRole('button', { name: `Remove ${name} from favourites` })).toHaveAttribute('aria-pressed', 'true');
+
+    await openList(page);
+    await expect(page.getByRole('combobox', { name: 'Queue status' })).toHaveValue('');
+    await page.locator('details.saved-views summary').click();
+    await screenshot(page, 'list-truth-saved-views');
+    await page.locator('details.saved-views').getByRole('link', { name }).click();
+    await expect(page).toHaveURL(/queues=FAILED/);
+    await expect(page).toHaveURL(/sort=name/);
+    await expect(page.getByRole('combobox', { name: 'Queue status' })).toHaveValue('FAILED');
+    await expect(page.getByRole('combobox', { name: 'Sort by' })).toHaveValue('name');
+    await expect(page.getByTestId('match-count')).toContainText('connections match');
   });
 });
