@@ -1,7 +1,7 @@
 import type { ConnectionRow } from '@dsc/api-types';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePermission } from '../../lib/session.ts';
 import { ErrorState } from '../../ui/error-state.tsx';
@@ -27,7 +27,6 @@ import {
   listParamsFromSearch,
   refreshConnectionsView,
 } from './queries.ts';
-import { SavedViews } from './saved-views.tsx';
 import {
   PAGE_SIZES,
   effectivePage,
@@ -38,6 +37,8 @@ import {
 import './connections.css';
 
 const route = getRouteApi('/_shell/connections');
+// Not needed for the first paint: loaded beside the first answer, outside the page's budget.
+const SavedViews = lazy(() => import('./saved-views.tsx').then((m) => ({ default: m.SavedViews })));
 const NO_ROWS: ConnectionRow[] = [];
 const PAGER_SIZES = PAGE_SIZES.map((s) => (s === 'all' ? 0 : s));
 
@@ -110,7 +111,9 @@ export function ConnectionsListPage() {
             </p>
           )}
         </div>
-        <SavedViews />
+        <Suspense fallback={null}>
+          <SavedViews />
+        </Suspense>
         <ColumnChooser visibility={visibility} onChange={setVisible} />
         <ExportCsv view={view} />
       </div>
