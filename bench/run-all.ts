@@ -13,6 +13,7 @@ import { runFleet } from './fleet.ts';
 import { runHostEditor } from './host-editor.ts';
 import { runHostileLoad } from './hostile-load.ts';
 import { runLargeLists } from './large-lists.ts';
+import { runListBytes } from './list-bytes.ts';
 import { chromiumMissing } from './lib/browser.ts';
 import { startDemoConsole, type DemoConsole } from './lib/demo-console.ts';
 import { describeMachine } from './lib/machine.ts';
@@ -23,7 +24,7 @@ import { runSigningCost } from './signing-cost.ts';
 import { runReadSharing } from './read-sharing.ts';
 import { runUpstreamClient } from './upstream-client.ts';
 
-const ALL = ['overhead', 'signing', 'client', 'sharing', 'lists', 'editor', 'bundle', 'cold', 'fleet', 'hostile', 'audit'] as const;
+const ALL = ['overhead', 'signing', 'client', 'sharing', 'bytes', 'lists', 'editor', 'bundle', 'cold', 'fleet', 'hostile', 'audit'] as const;
 type Name = (typeof ALL)[number];
 
 function selected(argv: readonly string[]): Set<Name> {
@@ -63,6 +64,8 @@ async function main(): Promise<void> {
   else notRun('upstream-client', '7. Upstream client');
   if (only.has('sharing')) done(await runReadSharing(settings));
   else notRun('read-sharing', '8. Read sharing');
+  if (only.has('bytes')) done(await runListBytes(settings));
+  else notRun('list-bytes', '8. List bytes');
 
   let memory: BffMemory | undefined;
   if (only.has('overhead')) {

@@ -25,7 +25,8 @@ test.describe('reliability', () => {
     await signIn(page, 'operator');
     // Persistent: it outlasts the browser's own read retries; cleared below.
     await sim(request, 'POST', '/faults', [{ operation: 'dli.listEnhancedConnections', status: 500, errorMessage: 'injected list failure' }]);
-    await page.goto('/connections');
+    // A name of its own: the BFF shares a list it read in the last few seconds, and this one must be read anew.
+    await page.goto(`/connections?name=reliability_${unique()}`);
     const alert = page.getByRole('alert').filter({ hasText: 'Request ID' });
     await expect(alert).toBeVisible({ timeout: 30_000 });
     const failed = ((await sim(request, 'GET', '/requests')) as SimRecord[]).filter(

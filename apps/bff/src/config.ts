@@ -82,6 +82,8 @@ export interface CommonConfig {
   responseSendTimeoutMs: number;
   /** SERVE_SOURCE_MAPS: serve the web build's `.map` files (they hold the full sources); off by default. */
   serveSourceMaps: boolean;
+  /** How long a target's whole connection list is kept and shared between viewers: LIST_CACHE_MS. */
+  listCacheMs: number;
 }
 
 export interface RealConfig extends CommonConfig {
@@ -145,6 +147,7 @@ const EnvSchema = z.object({
   TRUST_PROXY: trustProxySetting.optional(),
   SESSION_IDLE_MINUTES: intSetting(1, 1440).default(30),
   SESSION_ABSOLUTE_HOURS: intSetting(1, 720).default(8),
+  LIST_CACHE_MS: intSetting(0, 600_000).default(5_000),
   CONSOLE_TARGETS_FILE: optionalText,
   REDIS_URL: z
     .string()
@@ -222,6 +225,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     trustProxy: e.TRUST_PROXY ?? false,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
+    listCacheMs: e.LIST_CACHE_MS,
   };
 
   if (e.CONSOLE_TARGETS_FILE) {

@@ -1,4 +1,5 @@
-import express, { type Express, type RequestHandler, type Response } from 'express';
+import compression from 'compression';
+import express, { type Express, type Request, type RequestHandler, type Response } from 'express';
 import type { Logger } from 'pino';
 import type { AuditLog } from './audit/audit-log.ts';
 import { openConfiguredAudit } from './audit/open-audit.ts';
@@ -21,17 +22,20 @@ import { csrfGuard } from './csrf.ts';
 import { apiNotFound, errorHandler, notFound } from './error-handler.ts';
 import { createReadiness } from './health/readiness.ts';
 import { createIdempotency } from './idempotency/idempotency-records.ts';
+import { createConnectionListSource } from './list-view/connection-list-source.ts';
 import { createLogger, httpLogger } from './logging.ts';
 import { createMetrics, metricsRoute } from './metrics/metrics.ts';
 import { createSharedLimits } from './proxy/shared-limits.ts';
 import { forwardStep } from './proxy/forward.ts';
-import { requestId } from './request-context.ts';
+import { contextOf, requestId } from './request-context.ts';
 import { sequence } from './routes/run-steps.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
 import { doctorRoutes } from './routes/doctor-routes.ts';
 import { createDoctorHistory } from './doctor/doctor-history.ts';
 import { catalogueRoutes } from './routes/catalogue-routes.ts';
+import { connectionViewRoutes, invalidateListsOnWrite } from './routes/connection-view-routes.ts';
 import { fleetRoutes } from './routes/fleet-routes.ts';
+import { savedViewRoutes } from './routes/saved-view-routes.ts';
 import { healthRoutes, statusRoute } from './routes/health-routes.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
 import { hsts, noStore, securityHeaders } from './security-headers.ts';
@@ -168,6 +172,12 @@ export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
     },
   });
 
+  const listViews = {
+    source: createConnectionListSource({ ttlMs: config.listCacheMs, now: () => now().getTime() }),
+    // The request's target (`/api/t/:targetId/…`), else the default.
+    targetOf: (req: Request) => contextOf(req).target ?? targets.default,
+  };
+
   let draining = false;
   const inFlight = new Set<Response>();
   const trackInFlight: RequestHandler = (_req, res, next) => {
@@ -193,6 +203,8 @@ export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
   app.use(
     '/api',
     sequence(
+      // Negotiated gzip/brotli: a 20-row list page went out at 834 KB before (issue 20).
+      compression(),
       noStore,
       auditTrail({
         log: auditLog,
@@ -212,6 +224,7 @@ export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
   );
   app.all('/api/status', statusRoute({ readiness, sessions }));
   app.use('/api', loadSession(sessions));
+  app.use(invalidateListsOnWrite(listViews));
   // The catalogue first: it carries nearly all the traffic, and the paths do not overlap.
   const forward = (op: Parameters<typeof forwardStep>[0]) => forwardStep(op, createDeps);
   app.use(catalogueRoutes({ authorize, defaultTarget: targets.default, forward }));
@@ -248,6 +261,9 @@ export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
   const doctorHistory = createDoctorHistory({ store, now });
   app.use(doctorRoutes({ history: doctorHistory, defaultTarget: targets.default, base: '/api' }));
   app.use('/api/t/:targetId', selectTarget(targets), doctorRoutes({ history: doctorHistory, defaultTarget: targets.default, base: '' }));
+  app.use(connectionViewRoutes(listViews));
+  app.use(savedViewRoutes({ store }));
+  app.use('/api/t/:targetId', selectTarget(targets), connectionViewRoutes({ ...listViews, pathPrefix: '/api' }));
   app.use('/api', apiNotFound);
 
   app.use(staticSpa(config.webDistDir, { sourceMaps: config.serveSourceMaps }));

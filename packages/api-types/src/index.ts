@@ -7,6 +7,8 @@ export * from './dli.ts';
 export * from './dli-doctor.ts';
 export * from './doctor-history.ts';
 export * from './network.ts';
+export * from './connection-views.ts';
+export * from './saved-views.ts';
 export * from './mrs.ts';
 export * from './dws.ts';
 export * from './operations.ts';

@@ -31,6 +31,20 @@ export function queueStatusOf(s: string): (typeof QUEUE_BINDING_STATUSES)[number
   return QUEUE_BINDING_STATUSES.find((status) => status === up) ?? 'UNKNOWN';
 }
 
+/**
+ * Sort keys of the connections view (`-` = descending). The upstream returns its own order, so
+ * the BFF sorts the whole list (issue 20).
+ */
+export const CONNECTION_SORTS = ['-created', 'created', 'name', '-name'] as const;
+export type ConnectionSort = (typeof CONNECTION_SORTS)[number];
+
+/** Per-queue binding filter: any queue FAILED, any CREATING, or every queue ACTIVE. */
+export const QUEUE_STATUS_FILTERS = ['FAILED', 'CREATING', 'ACTIVE'] as const;
+export type QueueStatusFilter = (typeof QUEUE_STATUS_FILTERS)[number];
+
+/** The connections view's largest page; `pageSize=0` asks for every matching row at once. */
+export const CONNECTION_VIEW_PAGE_MAX = 1000;
+
 /** Docs: only yearly/monthly or dedicated queues may use enhanced connections, never `default`. */
 export function queueUsableForEnhanced(
   q: Pick<Queue, 'queue_name' | 'resource_mode' | 'charging_mode'>,

@@ -1,4 +1,4 @@
-import type { EnhancedConnection } from '@dsc/api-types';
+import type { ConnectionRow } from '@dsc/api-types';
 import { Link } from '@tanstack/react-router';
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
@@ -7,9 +7,10 @@ import { DateTime } from '../../ui/date-time.tsx';
 import { EmptyValue } from '../../ui/empty-value.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 import { ExpandButton } from './expand-button.tsx';
+import { SelectCell } from './bulk/selection-context.tsx';
 import { QueueStatusList } from './queue-status-list.tsx';
 
-const col = createColumnHelper<EnhancedConnection>();
+const col = createColumnHelper<ConnectionRow>();
 
 /** Columns a user may hide; the expander and the name always stay. */
 export const HIDEABLE_COLUMNS = ['status', 'queues', 'created', 'network', 'hosts', 'tags'] as const;
@@ -43,8 +44,14 @@ function IdWithCopy({ kind, value, label }: { kind: string; value: string; label
 
 export function connectionColumns(
   t: TFunction<'connections'>,
-): ColumnDef<EnhancedConnection, never>[] {
+): ColumnDef<ConnectionRow, never>[] {
   return [
+    col.display({
+      id: 'select',
+      header: () => <span className="visually-hidden">{t('columns.select')}</span>,
+      cell: (c) => <SelectCell row={c.row.original} />,
+      meta: { className: 'cell-select' },
+    }),
     col.display({
       id: 'expand',
       header: () => <span className="visually-hidden">{t('columns.expand')}</span>,
@@ -109,7 +116,7 @@ export function connectionColumns(
       ),
       meta: { className: 'cell-network' },
     }),
-    col.accessor((c) => c.hosts.length, {
+    col.accessor('host_count', {
       id: 'hosts',
       header: () => t('columns.hosts'),
       meta: { className: 'num' },
@@ -131,5 +138,5 @@ export function connectionColumns(
         );
       },
     }),
-  ] as ColumnDef<EnhancedConnection, never>[];
+  ] as ColumnDef<ConnectionRow, never>[];
 }

@@ -40,7 +40,6 @@ export function ConnectionFilters({ search, onChange, onReset }: ConnectionFilte
     fromUrl: tagRowsFromUrl,
     commit: (v) => onChange({ tags: v || undefined, page: 1 }),
   });
-  const whole = search.pageSize === 'all';
 
   return (
     <form
@@ -113,7 +112,7 @@ export function ConnectionFilters({ search, onChange, onReset }: ConnectionFilte
             </select>
           )}
         </FilterField>
-        <FilterField label={t('filters.sort')} hint={whole ? t('sort.hintAll') : t('sort.hintPage')}>
+        <FilterField label={t('filters.sort')} hint={t('sort.hintAll')}>
           {({ id, describedBy }) => (
             <select
               id={id}

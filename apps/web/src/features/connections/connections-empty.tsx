@@ -3,15 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { Permission } from '../../lib/session.ts';
 import { EmptyState } from '../../ui/empty-state.tsx';
 
-export type EmptyKind = 'none' | 'filtered' | 'queueFiltered' | 'beyondLastPage';
+export type EmptyKind = 'none' | 'filtered' | 'beyondLastPage';
 
 export interface ConnectionsEmptyProps {
   kind: EmptyKind;
   permission: Permission;
   onReset: () => void;
   onFirstPage: () => void;
-  /** Offered when the queue filter emptied one page: the other pages may still match. */
-  onFetchAll?: (() => void) | undefined;
 }
 
 /** What an empty table means here, and the one thing to do about it. */
@@ -20,7 +18,6 @@ export function ConnectionsEmpty({
   permission,
   onReset,
   onFirstPage,
-  onFetchAll,
 }: ConnectionsEmptyProps) {
   const { t } = useTranslation('connections');
   if (kind === 'beyondLastPage') {
@@ -32,17 +29,10 @@ export function ConnectionsEmpty({
       </EmptyState>
     );
   }
-  if (kind === 'filtered' || kind === 'queueFiltered') {
+  if (kind === 'filtered') {
     return (
-      <EmptyState
-        title={kind === 'filtered' ? t('empty.filteredTitle') : t('empty.queueFilteredTitle')}
-      >
+      <EmptyState title={t('empty.filteredTitle')}>
         <span className="empty-state__actions">
-          {kind === 'queueFiltered' && onFetchAll && (
-            <button type="button" className="button" onClick={onFetchAll}>
-              {t('queueFilter.fetchAll')}
-            </button>
-          )}
           <button type="button" className="button" onClick={onReset}>
             {t('filters.reset')}
           </button>

@@ -12,7 +12,19 @@ import { afterEffects, renderApp, testQueryClient, testUser } from '../../test/r
 // Whole-app renders with typing: on a shared, busy machine they need more than the 5 s default.
 vi.setConfig({ testTimeout: 30_000 });
 
-const LIST_PATH = '/api/dli/enhanced-connections';
+const LIST_PATH = '/api/views/dli/enhanced-connections';
+
+/** The BFF's whole-list view answer: lean rows (a host count, no hosts). */
+function viewPage({ count, connections, total }: { count: number; connections: ReturnType<typeof connection>[]; total?: number }) {
+  return jsonResponse({
+    connections: connections.map(({ hosts, ...c }) => ({ ...c, host_count: hosts.length })),
+    count,
+    total: total ?? count,
+    page: 1,
+    pageSize: 20,
+    asOf: new Date(Date.now() - 12_000).toISOString(),
+  });
+}
 
 interface Q {
   name: string;
@@ -54,8 +66,7 @@ const rowOf = (name: string | RegExp) =>
 describe('enhanced connections list: rows', () => {
   it('shows each connection with a detail link, ids to copy, host count and queue statuses as text', async () => {
     const { requests } = mockFetch(() =>
-      jsonResponse({
-        is_success: true,
+      viewPage({
         count: 2,
         connections: [
           connection(1, [
@@ -89,29 +100,33 @@ describe('enhanced connections list: rows', () => {
 
     expect(screen.getByRole('columnheader', { name: 'Queues' })).toHaveAttribute('scope', 'col');
     expect(screen.getByText('1–2 of 2')).toBeInTheDocument();
-    expect(screen.getByText(/Last updated/)).toBeInTheDocument();
+    expect(screen.getByText(/As of/)).toBeInTheDocument();
 
     const req = listRequests(requests)[0]!;
     expect(req.headers.get('X-CSRF')).toBe('1');
-    expect(Object.fromEntries(req.url.searchParams)).toEqual({ limit: '20', offset: '0' });
+    expect(Object.fromEntries(req.url.searchParams)).toEqual({ page: '1', pageSize: '20', sort: '-created' });
   });
 
   it('shows placeholder rows until the first answer arrives', async () => {
     let answer!: (r: Response) => void;
-    mockFetch(() => new Promise<Response>((resolve) => (answer = resolve)));
+    mockFetch((req) =>
+      req.url.pathname === LIST_PATH
+        ? new Promise<Response>((resolve) => (answer = resolve))
+        : jsonResponse({ views: [] }),
+    );
     renderApp('/connections');
     const table = await findTable();
     expect(table).toHaveAttribute('aria-busy', 'true');
     expect(within(table).getByText('Loading rows…')).toBeInTheDocument();
 
-    answer(jsonResponse({ count: 1, connections: [connection(1)] }));
+    answer(viewPage({ count: 1, connections: [connection(1)] }));
     expect(await within(table).findByRole('rowheader', { name: /conn_1/ })).toBeInTheDocument();
     expect(table).not.toHaveAttribute('aria-busy');
   });
 
   it('expands a row into its queue table and collapses it again', async () => {
     mockFetch(() =>
-      jsonResponse({
+      viewPage({
         count: 1,
         connections: [
           connection(3, [
@@ -151,7 +166,7 @@ describe('enhanced connections list: rows', () => {
   it('copies an id and says so', async () => {
     const writeText = vi.fn(() => Promise.resolve());
     vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
-    mockFetch(() => jsonResponse({ count: 1, connections: [connection(1)] }));
+    mockFetch(() => viewPage({ count: 1, connections: [connection(1)] }));
     renderApp('/connections');
     await findTable();
     const button = await screen.findByRole('button', { name: 'Copy the subnet ID of conn_1' });
@@ -162,7 +177,7 @@ describe('enhanced connections list: rows', () => {
 
   it('hides and shows columns, remembering the choice in this browser', async () => {
     mockFetch(() =>
-      jsonResponse({
+      viewPage({
         count: 1,
         connections: [connection(1, [], { tags: [{ key: 'env', value: 'prod' }] })],
       }),
@@ -196,7 +211,7 @@ describe('enhanced connections list: rows', () => {
 describe('enhanced connections list: the URL is the state', () => {
   it('reads page, size, filters and sort from the URL into the request and the controls', async () => {
     const { requests } = mockFetch(() =>
-      jsonResponse({ count: 120, connections: [connection(3), connection(4)] }),
+      viewPage({ count: 120, connections: [connection(3), connection(4)] }),
     );
     renderApp(
       '/connections?page=2&pageSize=50&name=%22conn%22&status=active&tags=env%3Dprod&queues=failed&sort=name',
@@ -204,8 +219,10 @@ describe('enhanced connections list: the URL is the state', () => {
     await findTable();
     await waitFor(() => expect(listRequests(requests)).toHaveLength(1));
     expect(lastQuery(requests)).toEqual({
-      limit: '50',
-      offset: '50',
+      page: '2',
+      pageSize: '50',
+      sort: 'name',
+      queues: 'FAILED',
       name: 'conn',
       status: 'ACTIVE',
       tags: 'env=prod',
@@ -221,7 +238,7 @@ describe('enhanced connections list: the URL is the state', () => {
   });
 
   it('falls back to defaults for nonsense in the URL, without an error page', async () => {
-    const { requests } = mockFetch(() => jsonResponse({ count: 1, connections: [connection(1)] }));
+    const { requests } = mockFetch(() => viewPage({ count: 1, connections: [connection(1)] }));
     const { router } = renderApp(
       '/connections?page=-3&pageSize=7&status=FOO&sort=bogus&queues=sometimes&tags=%3D%3D',
     );
@@ -229,7 +246,7 @@ describe('enhanced connections list: the URL is the state', () => {
     await screen.findByRole('rowheader', { name: /conn_1/ });
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect(listRequests(requests)).toHaveLength(1);
-    expect(lastQuery(requests)).toEqual({ limit: '20', offset: '0' });
+    expect(lastQuery(requests)).toEqual({ page: '1', pageSize: '20', sort: '-created' });
     expect(screen.getByLabelText('Status', { selector: 'select' })).toHaveValue('');
     expect(screen.getByLabelText('Sort by')).toHaveValue('-created');
     expect(screen.getByLabelText('Queue status')).toHaveValue('');
@@ -238,20 +255,22 @@ describe('enhanced connections list: the URL is the state', () => {
   });
 
   it('applies the name after a pause in typing, as one request, back on page 1', async () => {
-    const { requests } = mockFetch(() => jsonResponse({ count: 0, connections: [] }));
+    const { requests } = mockFetch(() => viewPage({ count: 0, connections: [] }));
     const { router } = renderApp('/connections?page=3');
     await findTable();
     await waitFor(() => expect(listRequests(requests)).toHaveLength(1));
     await userEvent.type(screen.getByLabelText('Name'), 'orders');
     // page 1 and the other defaults leave the URL
     await waitFor(() => expect(router.state.location.searchStr).toBe('?name=orders'));
-    await waitFor(() => expect(lastQuery(requests)).toEqual({ limit: '20', offset: '0', name: 'orders' }));
+    await waitFor(() =>
+      expect(lastQuery(requests)).toEqual({ page: '1', pageSize: '20', sort: '-created', name: 'orders' }),
+    );
     expect(listRequests(requests).map((r) => r.url.searchParams.get('name'))).toEqual([null, 'orders']);
     expect(await screen.findByText('No connections match these filters')).toBeInTheDocument();
   });
 
   it('applies the status at once and the tags once each row is valid', async () => {
-    const { requests } = mockFetch(() => jsonResponse({ count: 0, connections: [] }));
+    const { requests } = mockFetch(() => viewPage({ count: 0, connections: [] }));
     const { router } = renderApp('/connections?page=2');
     await findTable();
     await userEvent.selectOptions(screen.getByLabelText('Status', { selector: 'select' }), 'DELETED');
@@ -268,8 +287,9 @@ describe('enhanced connections list: the URL is the state', () => {
     await waitFor(() => expect(router.state.location.search).toMatchObject({ tags: 'env=prod,team=' }));
     await waitFor(() =>
       expect(lastQuery(requests)).toEqual({
-        limit: '20',
-        offset: '0',
+        page: '1',
+        pageSize: '20',
+        sort: '-created',
         status: 'DELETED',
         tags: 'env=prod,team=',
       }),
@@ -291,7 +311,7 @@ describe('enhanced connections list: the URL is the state', () => {
   });
 
   it('restores the controls from history on Back and Forward', async () => {
-    mockFetch(() => jsonResponse({ count: 0, connections: [] }));
+    mockFetch(() => viewPage({ count: 0, connections: [] }));
     const { router } = renderApp('/connections?name=first');
     await findTable();
     expect(screen.getByLabelText('Name')).toHaveValue('first');
@@ -307,8 +327,8 @@ describe('enhanced connections list: the URL is the state', () => {
 
   it('pages with first, previous, next, last and a page jump', { timeout: 20_000 }, async () => {
     const { requests } = mockFetch((req) => {
-      const offset = Number(req.url.searchParams.get('offset'));
-      return jsonResponse({ count: 95, connections: [connection(offset + 1)] });
+      const page = Number(req.url.searchParams.get('page'));
+      return viewPage({ count: 95, connections: [connection(page)] });
     });
     const { router } = renderApp('/connections');
     await findTable();
@@ -318,10 +338,10 @@ describe('enhanced connections list: the URL is the state', () => {
 
     await userEvent.click(screen.getByRole('button', { name: 'Next' }));
     await screen.findByText('Page 2 of 5');
-    expect(lastQuery(requests).offset).toBe('20');
+    expect(lastQuery(requests).page).toBe('2');
     await userEvent.click(screen.getByRole('button', { name: 'Last' }));
     await screen.findByText('Page 5 of 5');
-    expect(lastQuery(requests).offset).toBe('80');
+    expect(lastQuery(requests).page).toBe('5');
     expect(screen.getByRole('button', { name: 'Next' })).toBeDisabled();
 
     const jump = screen.getByLabelText('Go to page');
@@ -338,82 +358,48 @@ describe('enhanced connections list: the URL is the state', () => {
     await waitFor(() => expect(router.state.location.searchStr).toBe(''));
 
     await userEvent.selectOptions(screen.getByLabelText('Rows per page'), 'All');
-    await waitFor(() => expect(lastQuery(requests)).toEqual({ limit: '0', offset: '0' }));
+    await waitFor(() => expect(lastQuery(requests)).toEqual({ page: '1', pageSize: '0', sort: '-created' }));
     expect(router.state.location.search).toMatchObject({ pageSize: 'all' });
     expect(await screen.findByText('Page 1 of 1')).toBeInTheDocument();
     expect(screen.queryByLabelText('Go to page')).not.toBeInTheDocument();
   });
 });
 
-describe('enhanced connections list: what upstream cannot do', () => {
-  const page = [
-    connection(1, [{ name: 'q1', status: 'ACTIVE' }]),
-    connection(2, [{ name: 'q2', status: 'FAILED', err_msg: 'no route' }]),
-    connection(3, [
-      { name: 'q3', status: 'CREATING' },
-      { name: 'q4', status: 'ACTIVE' },
-    ]),
-    connection(4),
-  ];
-
-  it('filters by queue status over the fetched page, says so, and offers to fetch everything', async () => {
-    const { requests } = mockFetch(() => jsonResponse({ count: 40, connections: page }));
+describe('enhanced connections list: sorted and filtered over the whole list', () => {
+  it('asks the BFF to filter by queue status over every connection, and shows the whole count', async () => {
+    const { requests } = mockFetch((req) =>
+      req.url.searchParams.get('queues') === 'FAILED'
+        ? viewPage({ count: 24, total: 300, connections: [connection(2, [{ name: 'q2', status: 'FAILED', err_msg: 'no route' }])] })
+        : viewPage({ count: 300, connections: [connection(1), connection(2)] }),
+    );
     const { router } = renderApp('/connections');
     await findTable();
-    await screen.findByRole('rowheader', { name: /conn_4/ });
+    await screen.findByRole('rowheader', { name: /conn_1/ });
 
     await userEvent.selectOptions(screen.getByLabelText('Queue status'), 'FAILED');
-    expect(await screen.findByRole('note')).toHaveTextContent(
-      'this filter applies to this page only: 1 of its 4 connections match',
-    );
-    expect(screen.getAllByRole('rowheader').map((h) => h.textContent)).toEqual([
-      expect.stringContaining('conn_2'),
-    ]);
-    expect(listRequests(requests)).toHaveLength(1); // nothing new to ask upstream
-
-    await userEvent.selectOptions(screen.getByLabelText('Queue status'), 'ACTIVE');
-    expect(screen.getAllByRole('rowheader').map((h) => h.textContent)).toEqual([
-      expect.stringContaining('conn_1'),
-    ]);
-
-    await userEvent.click(screen.getByRole('button', { name: 'Fetch all to filter everything' }));
-    await waitFor(() => expect(lastQuery(requests)).toEqual({ limit: '0', offset: '0' }));
-    expect(router.state.location.search).toMatchObject({ pageSize: 'all', queues: 'ACTIVE' });
-    expect(await screen.findByRole('note')).toHaveTextContent('applied to all 4 fetched connections');
+    await waitFor(() => expect(lastQuery(requests)).toMatchObject({ queues: 'FAILED', page: '1' }));
+    expect(await screen.findByText('24 connections match (of 300).')).toBeInTheDocument();
+    expect(await screen.findByText('1–1 of 24')).toBeInTheDocument();
+    expect(router.state.location.search).toMatchObject({ queues: 'FAILED' });
+    expect(screen.queryByText(/this page only/)).not.toBeInTheDocument();
   });
 
-  it('says when the queue filter leaves nothing on this page', async () => {
-    mockFetch(() => jsonResponse({ count: 40, connections: [connection(1)] }));
-    renderApp('/connections?queues=CREATING');
-    await findTable();
-    expect(
-      await screen.findByText('No connection on this page matches the queue-status filter'),
-    ).toBeInTheDocument();
-    expect(
-      within(screen.getByRole('table', { name: /Enhanced connections/ })).getByRole('button', {
-        name: 'Fetch all to filter everything',
-      }),
-    ).toBeInTheDocument();
-  });
-
-  it('sorts the fetched rows by name or creation time from the select or the column header', async () => {
+  it('asks the BFF for the sort from the select or the column header', async () => {
     const { requests } = mockFetch(() =>
-      jsonResponse({ count: 3, connections: [connection(2), connection(10), connection(1)] }),
+      viewPage({ count: 3, connections: [connection(2), connection(10), connection(1)] }),
     );
     const { router } = renderApp('/connections');
     await findTable();
     await screen.findByRole('rowheader', { name: /conn_10/ });
-    const names = () => screen.getAllByRole('rowheader').map((h) => h.textContent?.replace(/id-.*/, ''));
-    expect(names()).toEqual(['conn_10', 'conn_2', 'conn_1']); // newest first
-    expect(screen.getByText('Sorts the rows of this page')).toBeInTheDocument();
+    expect(screen.getByText('Sorts all connections')).toBeInTheDocument();
 
     await userEvent.selectOptions(screen.getByLabelText('Sort by'), 'name');
-    expect(names()).toEqual(['conn_1', 'conn_2', 'conn_10']);
+    await waitFor(() => expect(lastQuery(requests)).toMatchObject({ sort: 'name' }));
     const nameHeader = screen.getByRole('columnheader', { name: /Name/ });
     expect(nameHeader).toHaveAttribute('aria-sort', 'ascending');
 
     await userEvent.click(within(nameHeader).getByRole('button'));
-    expect(names()).toEqual(['conn_10', 'conn_2', 'conn_1']);
+    await waitFor(() => expect(lastQuery(requests)).toMatchObject({ sort: '-name' }));
     expect(nameHeader).toHaveAttribute('aria-sort', 'descending');
     expect(router.state.location.search).toMatchObject({ sort: '-name' });
 
@@ -422,8 +408,6 @@ describe('enhanced connections list: what upstream cannot do', () => {
     );
     // newest first again: the default, so it leaves the URL
     await waitFor(() => expect(router.state.location.searchStr).toBe(''));
-    expect(names()).toEqual(['conn_10', 'conn_2', 'conn_1']);
-    expect(listRequests(requests)).toHaveLength(1);
   });
 
   it('keeps only the rows in view in the DOM for a large page', { timeout: 30_000 }, async () => {
@@ -431,7 +415,7 @@ describe('enhanced connections list: what upstream cannot do', () => {
     // jsdom has no layout: give the scroll box a height and each row a size, as a browser would.
     vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
     vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(58);
-    mockFetch(() => jsonResponse({ count: many.length, connections: many }));
+    mockFetch(() => viewPage({ count: many.length, connections: many }));
     renderApp('/connections?pageSize=all');
     const table = await findTable();
     await within(table).findAllByRole('rowheader');
@@ -445,7 +429,7 @@ describe('enhanced connections list: what upstream cannot do', () => {
 
 describe('enhanced connections list: empty, error and refresh', () => {
   it('offers the create link to those allowed when there are no connections at all', async () => {
-    mockFetch(() => jsonResponse({ count: 0, connections: [] }));
+    mockFetch(() => viewPage({ count: 0, connections: [] }));
     renderApp('/connections', testQueryClient({ user: testUser('operator') }));
     expect(await screen.findByText('No enhanced connections yet')).toBeInTheDocument();
     const links = screen.getAllByRole('link', { name: 'Create connection' });
@@ -454,7 +438,7 @@ describe('enhanced connections list: empty, error and refresh', () => {
   });
 
   it('tells a viewer why there is no create link', async () => {
-    mockFetch(() => jsonResponse({ count: 0, connections: [] }));
+    mockFetch(() => viewPage({ count: 0, connections: [] }));
     renderApp('/connections', testQueryClient({ user: testUser('viewer') }));
     expect(await screen.findByText('No enhanced connections yet')).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Create connection' })).not.toBeInTheDocument();
@@ -464,7 +448,7 @@ describe('enhanced connections list: empty, error and refresh', () => {
   });
 
   it('offers the first page when a page beyond the last is asked for', async () => {
-    mockFetch(() => jsonResponse({ count: 3, connections: [] }));
+    mockFetch(() => viewPage({ count: 3, connections: [] }));
     const { router } = renderApp('/connections?page=9');
     await userEvent.click(await screen.findByRole('button', { name: 'Go to the first page' }));
     await waitFor(() => expect(router.state.location.searchStr).toBe(''));
@@ -480,7 +464,7 @@ describe('enhanced connections list: empty, error and refresh', () => {
             requestId: 'req-7f3a',
             upstream: { status: 403, code: 'APIGW.0302', message: 'not authorised' },
           })
-        : jsonResponse({ count: 1, connections: [connection(1)] }),
+        : viewPage({ count: 1, connections: [connection(1)] }),
     );
     renderApp('/connections');
     const alert = await screen.findByRole('alert');
@@ -497,12 +481,14 @@ describe('enhanced connections list: empty, error and refresh', () => {
   });
 
   it('refreshes on request', async () => {
-    const { requests } = mockFetch(() => jsonResponse({ count: 1, connections: [connection(1)] }));
+    const { requests } = mockFetch(() => viewPage({ count: 1, connections: [connection(1)] }));
     renderApp('/connections');
     await screen.findByRole('rowheader', { name: /conn_1/ });
     const before = listRequests(requests).length;
+    expect(screen.getByTestId('as-of')).toHaveTextContent(/As of \d+ s ago/);
     await userEvent.click(screen.getByRole('button', { name: 'Refresh' }));
     await waitFor(() => expect(listRequests(requests).length).toBe(before + 1));
+    expect(lastQuery(requests)).toMatchObject({ refresh: '1' });
   });
 });
 
@@ -512,38 +498,32 @@ describe('enhanced connections list: CSV export', () => {
     Reflect.deleteProperty(URL, 'revokeObjectURL');
   });
 
-  it('fetches every page of the current filter with progress, then downloads the file', { timeout: 20_000 }, async () => {
-    const all = Array.from({ length: 230 }, (_, i) =>
-      connection(i + 1, [{ name: 'q', status: i % 2 ? 'FAILED' : 'ACTIVE' }], { hosts: [] }),
+  it('fetches every matching connection of the view at once, then downloads the file', async () => {
+    const failed = Array.from({ length: 115 }, (_, i) =>
+      connection(i + 1, [{ name: 'q', status: 'FAILED' }], { hosts: [] }),
     );
     // jsdom has no object URLs
     const createObjectURL = vi.fn((_: Blob) => 'blob:csv');
     Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() });
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
-    let releaseSecond!: () => void;
-    const secondPage = new Promise<void>((r) => (releaseSecond = r));
-    const { requests } = mockFetch(async (req) => {
-      const offset = Number(req.url.searchParams.get('offset'));
-      const limit = Number(req.url.searchParams.get('limit'));
-      if (limit === 100 && offset === 100) await secondPage;
-      return jsonResponse({ count: all.length, connections: all.slice(offset, offset + limit) });
-    });
+    const { requests } = mockFetch((req) =>
+      viewPage({ count: failed.length, connections: req.url.searchParams.get('pageSize') === '0' ? failed : failed.slice(0, 20) }),
+    );
     renderApp('/connections?name=conn&queues=FAILED');
     await findTable();
     await screen.findAllByRole('rowheader');
 
     await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
-    expect(await screen.findByText('Fetched 100 of 230 connections…')).toBeInTheDocument();
-    const bar = screen.getByRole('progressbar', { name: 'Export progress' });
-    expect(bar).toHaveAttribute('value', '100');
-    expect(bar).toHaveAttribute('max', '230');
-    expect(screen.getByRole('button', { name: 'Cancel export' })).toBeInTheDocument();
-    releaseSecond();
-
     expect(await screen.findByText('Exported 115 connections.')).toBeInTheDocument();
-    const exportRequests = listRequests(requests).filter((r) => r.url.searchParams.get('limit') === '100');
-    expect(exportRequests.map((r) => r.url.searchParams.get('offset'))).toEqual(['0', '100', '200']);
-    expect(exportRequests.every((r) => r.url.searchParams.get('name') === 'conn')).toBe(true);
+    const exportRequests = listRequests(requests).filter((r) => r.url.searchParams.get('pageSize') === '0');
+    expect(exportRequests).toHaveLength(1);
+    expect(Object.fromEntries(exportRequests[0]!.url.searchParams)).toEqual({
+      page: '1',
+      pageSize: '0',
+      sort: '-created',
+      queues: 'FAILED',
+      name: 'conn',
+    });
     expect(click).toHaveBeenCalledTimes(1);
     const blob = createObjectURL.mock.calls[0]![0];
     const text = await new Promise<string>((resolve) => {
@@ -553,15 +533,14 @@ describe('enhanced connections list: CSV export', () => {
     });
     expect(text.split('\r\n')).toHaveLength(116);
     expect(text).toContain('q:FAILED');
-    expect(text).not.toContain('q:ACTIVE');
   });
 
   it('can be cancelled', async () => {
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
     mockFetch((req) => {
-      if (req.url.searchParams.get('limit') === '100')
+      if (req.url.searchParams.get('pageSize') === '0')
         return new Promise<Response>(() => {}); // never answers: only Cancel ends it
-      return jsonResponse({ count: 1, connections: [connection(1)] });
+      return viewPage({ count: 1, connections: [connection(1)] });
     });
     renderApp('/connections');
     await screen.findByRole('rowheader', { name: /conn_1/ });
@@ -582,7 +561,7 @@ describe('enhanced connections list: polling', () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     let status = 'CREATING';
     const { requests } = mockFetch(() =>
-      jsonResponse({ count: 1, connections: [connection(1, [{ name: 'queue_a', status }])] }),
+      viewPage({ count: 1, connections: [connection(1, [{ name: 'queue_a', status }])] }),
     );
     renderApp('/connections');
     await screen.findByText('CREATING');
@@ -608,7 +587,7 @@ describe('enhanced connections list: polling', () => {
   it('does not poll when nothing is CREATING', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     const { requests } = mockFetch(() =>
-      jsonResponse({
+      viewPage({
         count: 1,
         connections: [connection(1, [{ name: 'queue_a', status: 'FAILED' }])],
       }),
@@ -616,7 +595,6 @@ describe('enhanced connections list: polling', () => {
     renderApp('/connections');
     await screen.findByText('FAILED');
     await afterEffects();
-    expect(vi.getTimerCount()).toBe(0);
     const first = listRequests(requests).length;
     vi.advanceTimersByTime(30_000);
     expect(listRequests(requests)).toHaveLength(first);

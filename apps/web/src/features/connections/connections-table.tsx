@@ -1,4 +1,4 @@
-import type { EnhancedConnection } from '@dsc/api-types';
+import type { ConnectionRow } from '@dsc/api-types';
 import {
   flexRender,
   getCoreRowModel,
@@ -33,8 +33,8 @@ const SORTABLE: Record<string, { asc: ConnectionSort; desc: ConnectionSort; firs
 
 export interface ConnectionsTableProps {
   /** Every row of the view, in order; only the ones in view become table rows when virtualised. */
-  rows: readonly EnhancedConnection[];
-  columns: ColumnDef<EnhancedConnection, never>[];
+  rows: readonly ConnectionRow[];
+  columns: ColumnDef<ConnectionRow, never>[];
   columnVisibility: VisibilityState;
   caption: string;
   loading: boolean;
@@ -55,7 +55,7 @@ export function ConnectionsTable(props: ConnectionsTableProps) {
   const [expanded, setExpanded] = useState<ExpandedState>({});
   const virtual = !loading && rows.length > VIRTUALIZE_ABOVE;
   const isExpanded = useCallback(
-    (c: EnhancedConnection | undefined) =>
+    (c: ConnectionRow | undefined) =>
       c !== undefined && (expanded === true || expanded[c.id] === true),
     [expanded],
   );
@@ -96,8 +96,8 @@ export function ConnectionsTable(props: ConnectionsTableProps) {
     () => (virtual ? items.map((item) => rows[item.index]).filter((c) => c !== undefined) : rows),
     [virtual, items, rows],
   );
-  const table = useReactTable<EnhancedConnection>({
-    data: data as EnhancedConnection[],
+  const table = useReactTable<ConnectionRow>({
+    data: data as ConnectionRow[],
     columns: columnDefs,
     state: { columnVisibility, expanded },
     onExpandedChange: setExpanded,
@@ -201,7 +201,7 @@ function HeaderCell({
   header,
   sort,
   onSortChange,
-}: { header: Header<EnhancedConnection, unknown> } & Pick<
+}: { header: Header<ConnectionRow, unknown> } & Pick<
   ConnectionsTableProps,
   'sort' | 'onSortChange'
 >) {
@@ -243,10 +243,10 @@ function HeaderCell({
 }
 
 interface ConnectionRowGroupProps {
-  row: Row<EnhancedConnection>;
+  row: Row<ConnectionRow>;
   rowIndex: number;
   /** The visible columns (TanStack Table keeps the array while they stay the same). */
-  columns: Column<EnhancedConnection, unknown>[];
+  columns: Column<ConnectionRow, unknown>[];
   expanded: boolean;
   virtualized?: boolean;
   measureRef?: Ref<HTMLTableSectionElement> | undefined;

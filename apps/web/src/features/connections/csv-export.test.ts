@@ -1,24 +1,22 @@
-import type { EnhancedConnection } from '@dsc/api-types';
+import type { ConnectionRow } from '@dsc/api-types';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { jsonResponse, mockFetch } from '../../test/fetch-mock.ts';
 import {
   CSV_FIELDS,
-  EXPORT_PAGE_SIZE,
   buildConnectionsCsv,
   exportFilename,
   fetchConnectionsForExport,
-  type ExportProgress,
 } from './csv-export.ts';
 
-const conn = (n: number, extra: Partial<EnhancedConnection> = {}): EnhancedConnection => ({
+const conn = (n: number, extra: Partial<ConnectionRow> = {}): ConnectionRow => ({
   id: `id-${n}`,
   name: `conn_${String(n).padStart(4, '0')}`,
   status: 'ACTIVE',
   dest_vpc_id: `vpc-${n}`,
   dest_network_id: `subnet-${n}`,
   create_time: Date.UTC(2024, 0, 1) + n * 60_000,
-  hosts: [{ name: 'h1', ip: '10.0.0.1' }],
+  host_count: 1,
   available_queue_info: [],
   ...extra,
 });
@@ -65,7 +63,7 @@ describe('buildConnectionsCsv', () => {
     ]);
     const row = Papa.parse<Record<string, string>>(csv.slice(1), { header: true }).data[0]!;
     expect(row.queue_errors).toBe('q: =HYPERLINK("x")'); // not at the start: harmless
-    const lead = await buildConnectionsCsv([conn(3, { name: '@SUM(A1)' } as Partial<EnhancedConnection>)]);
+    const lead = await buildConnectionsCsv([conn(3, { name: '@SUM(A1)' } as Partial<ConnectionRow>)]);
     expect(Papa.parse<Record<string, string>>(lead.slice(1), { header: true }).data[0]!.name).toBe(
       "'@SUM(A1)",
     );
@@ -90,7 +88,7 @@ describe('buildConnectionsCsv', () => {
     ];
     for (const value of hostile) {
       const csv = await buildConnectionsCsv([
-        conn(4, { name: value, available_queue_info: [{ name: 'q', status: 'FAILED', err_msg: 'x' }], dest_vpc_id: value } as Partial<EnhancedConnection>),
+        conn(4, { name: value, available_queue_info: [{ name: 'q', status: 'FAILED', err_msg: 'x' }], dest_vpc_id: value } as Partial<ConnectionRow>),
       ]);
       const row = Papa.parse<Record<string, string>>(csv.slice(1), { header: true }).data[0]!;
       expect(row.name, JSON.stringify(value)).toBe(`'${value}`);
@@ -98,7 +96,7 @@ describe('buildConnectionsCsv', () => {
     }
     // Not formulas: left alone.
     for (const value of ['conn_1', 'a=b', 'x-1', 'mail@example.com']) {
-      const csv = await buildConnectionsCsv([conn(5, { name: value } as Partial<EnhancedConnection>)]);
+      const csv = await buildConnectionsCsv([conn(5, { name: value } as Partial<ConnectionRow>)]);
       expect(Papa.parse<Record<string, string>>(csv.slice(1), { header: true }).data[0]!.name).toBe(value);
     }
     const queue = await buildConnectionsCsv([conn(6, { available_queue_info: [{ name: '=q', status: 'FAILED', err_msg: '\n=evil' }] })]);
@@ -119,69 +117,33 @@ describe('buildConnectionsCsv', () => {
 });
 
 describe('fetchConnectionsForExport', () => {
-  const TOTAL = 250;
-  const all = Array.from({ length: TOTAL }, (_, i) =>
-    conn(i, {
-      available_queue_info: [{ name: 'q', status: i % 10 === 0 ? 'FAILED' : 'ACTIVE' }],
-    }),
-  );
+  const rows = Array.from({ length: 25 }, (_, i) => conn(i));
 
-  it('fetches every page in order with the same upstream filters, then applies the list view', async () => {
-    const { requests } = mockFetch((req) => {
-      const offset = Number(req.url.searchParams.get('offset'));
-      const limit = Number(req.url.searchParams.get('limit'));
-      return jsonResponse({ count: TOTAL, connections: all.slice(offset, offset + limit) });
+  it('asks the whole-list view for every matching row at once, in the view\'s order', async () => {
+    const { requests } = mockFetch(() =>
+      jsonResponse({ connections: rows, count: 25, total: 250, page: 1, pageSize: 0, asOf: new Date().toISOString() }),
+    );
+    const got = await fetchConnectionsForExport(
+      { name: 'conn', tags: 'env=prod', queues: 'FAILED', sort: 'name' },
+      { signal: new AbortController().signal },
+    );
+    expect(requests).toHaveLength(1);
+    expect(requests[0]!.url.pathname).toBe('/api/views/dli/enhanced-connections');
+    expect(Object.fromEntries(requests[0]!.url.searchParams)).toEqual({
+      sort: 'name',
+      page: '1',
+      pageSize: '0',
+      queues: 'FAILED',
+      name: 'conn',
+      tags: 'env=prod',
     });
-    const progress: ExportProgress[] = [];
-    const rows = await fetchConnectionsForExport(
-      { name: 'conn', tags: 'env=prod' },
-      { queues: 'FAILED', sort: 'name' },
-      { signal: new AbortController().signal, onProgress: (p) => progress.push(p) },
-    );
-    expect(requests.map((r) => Object.fromEntries(r.url.searchParams))).toEqual(
-      [0, 100, 200].map((offset) => ({
-        limit: String(EXPORT_PAGE_SIZE),
-        offset: String(offset),
-        name: 'conn',
-        tags: 'env=prod',
-      })),
-    );
-    expect(progress).toEqual([
-      { fetched: 100, total: TOTAL },
-      { fetched: 200, total: TOTAL },
-      { fetched: 250, total: TOTAL },
-    ]);
-    expect(rows).toHaveLength(25);
-    expect(rows[0]!.name).toBe('conn_0000');
-    expect(rows.every((r) => r.available_queue_info[0]!.status === 'FAILED')).toBe(true);
-  });
-
-  it('stops at a short page even when the count was stale, and drops rows seen twice', async () => {
-    const { requests } = mockFetch((req) => {
-      const offset = Number(req.url.searchParams.get('offset'));
-      // A connection created meanwhile shifts the second page by one.
-      const shifted = offset === 0 ? all.slice(0, 100) : all.slice(99, 150);
-      return jsonResponse({ count: 400, connections: shifted });
-    });
-    const rows = await fetchConnectionsForExport(
-      {},
-      { sort: 'created' },
-      { signal: new AbortController().signal, onProgress: () => {} },
-    );
-    expect(requests).toHaveLength(2);
-    expect(rows).toHaveLength(150);
+    expect(got.map((r) => r.id)).toEqual(rows.map((r) => r.id));
   });
 
   it('stops when cancelled', async () => {
     const ac = new AbortController();
-    const { requests } = mockFetch((req) => {
-      const offset = Number(req.url.searchParams.get('offset'));
-      if (offset === 100) ac.abort();
-      return jsonResponse({ count: TOTAL, connections: all.slice(offset, offset + 100) });
-    });
-    await expect(
-      fetchConnectionsForExport({}, { sort: 'name' }, { signal: ac.signal, onProgress: () => {} }),
-    ).rejects.toThrow();
-    expect(requests).toHaveLength(2);
+    ac.abort();
+    mockFetch(() => jsonResponse({}));
+    await expect(fetchConnectionsForExport({ sort: 'name' }, { signal: ac.signal })).rejects.toThrow();
   });
 });

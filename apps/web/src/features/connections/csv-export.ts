@@ -1,10 +1,5 @@
-import type { EnhancedConnection } from '@dsc/api-types';
-import { apiRequest } from '../../lib/api-client.ts';
-import { applyClientView, type ClientView } from './list-view.ts';
-import { toListQuery, type ConnectionListParams } from './queries.ts';
-
-/** Rows per request while exporting: small enough to show progress, large enough to be quick. */
-export const EXPORT_PAGE_SIZE = 100;
+import type { ConnectionRow } from '@dsc/api-types';
+import { fetchConnectionsView, type ConnectionListParams } from './queries.ts';
 
 /** Column names follow the upstream field names, so scripts can rely on them in any UI language. */
 export const CSV_FIELDS = [
@@ -21,14 +16,14 @@ export const CSV_FIELDS = [
   'tags',
 ] as const;
 
-function poolNames(c: EnhancedConnection): string {
+function poolNames(c: ConnectionRow): string {
   return (c.elastic_resource_pools ?? [])
     .map((p) => (typeof p === 'string' ? p : typeof p.name === 'string' ? p.name : ''))
     .filter(Boolean)
     .join('; ');
 }
 
-export function connectionCsvRow(c: EnhancedConnection): Record<(typeof CSV_FIELDS)[number], string | number> {
+export function connectionCsvRow(c: ConnectionRow): Record<(typeof CSV_FIELDS)[number], string | number> {
   return {
     id: c.id,
     name: c.name,
@@ -36,7 +31,7 @@ export function connectionCsvRow(c: EnhancedConnection): Record<(typeof CSV_FIEL
     create_time_utc: Number.isFinite(c.create_time) ? new Date(c.create_time).toISOString() : '',
     dest_vpc_id: c.dest_vpc_id,
     dest_network_id: c.dest_network_id,
-    host_count: c.hosts.length,
+    host_count: c.host_count,
     queues: c.available_queue_info.map((q) => `${q.name}:${q.status.toUpperCase()}`).join('; '),
     queue_errors: c.available_queue_info
       .filter((q) => q.err_msg)
@@ -61,7 +56,7 @@ export const FORMULA_START = /^(?:[\t\r]|[\s\u3000\uFEFF]*[=+\-@\uFF1D\uFF0B\uFF
  * Cells matching FORMULA_START get a leading `'` (and quotes), so no upstream value can become
  * a formula.
  */
-export async function buildConnectionsCsv(rows: readonly EnhancedConnection[]): Promise<string> {
+export async function buildConnectionsCsv(rows: readonly ConnectionRow[]): Promise<string> {
   // Loaded on export only, so the CSV writer stays out of the list page's first paint.
   const { default: Papa } = await import('papaparse');
   const csv = Papa.unparse(
@@ -72,39 +67,16 @@ export async function buildConnectionsCsv(rows: readonly EnhancedConnection[]): 
   return `\uFEFF${csv.replace(/\r\n$/, '')}`;
 }
 
-export interface ExportProgress {
-  fetched: number;
-  total: number;
-}
-
 /**
- * Every connection matching the upstream filters, fetched page by page in order (never in
- * parallel: the upstream throttles), then filtered and sorted as the list is.
+ * Every connection the view matches (all pages), in the view's order: one request, since the
+ * BFF holds the whole list and sorts and filters it there.
  */
 export async function fetchConnectionsForExport(
-  filters: Omit<ConnectionListParams, 'page' | 'pageSize'>,
-  view: ClientView,
-  { signal, onProgress }: { signal: AbortSignal; onProgress: (p: ExportProgress) => void },
-): Promise<EnhancedConnection[]> {
-  const all: EnhancedConnection[] = [];
-  for (let page = 1; ; page++) {
-    signal.throwIfAborted();
-    const res = await apiRequest('dli.listEnhancedConnections', {
-      query: toListQuery({ ...filters, page, pageSize: EXPORT_PAGE_SIZE }),
-      signal,
-    });
-    all.push(...res.connections);
-    onProgress({ fetched: all.length, total: Math.max(res.count, all.length) });
-    // A short page is the last one, even if connections were added or removed meanwhile.
-    if (res.connections.length < EXPORT_PAGE_SIZE || all.length >= res.count) break;
-  }
-  return applyClientView(dedupeById(all), view);
-}
-
-// Paging by offset while rows are created can show one row on two pages.
-function dedupeById(rows: EnhancedConnection[]): EnhancedConnection[] {
-  const seen = new Set<string>();
-  return rows.filter((r) => (seen.has(r.id) ? false : (seen.add(r.id), true)));
+  view: Omit<ConnectionListParams, 'page' | 'pageSize'>,
+  { signal }: { signal: AbortSignal },
+): Promise<ConnectionRow[]> {
+  const res = await fetchConnectionsView({ ...view, page: 1, pageSize: 0 }, { signal });
+  return res.connections;
 }
 
 /** Hands the text to the browser as a file download. */

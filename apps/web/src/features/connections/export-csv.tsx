@@ -6,26 +6,23 @@ import {
   downloadCsv,
   exportFilename,
   fetchConnectionsForExport,
-  type ExportProgress,
 } from './csv-export.ts';
-import type { ClientView } from './list-view.ts';
 import type { ConnectionListParams } from './queries.ts';
 
 type ExportState =
   | { phase: 'idle' }
-  | { phase: 'running'; progress: ExportProgress | undefined }
+  | { phase: 'running' }
   | { phase: 'done'; rows: number }
   | { phase: 'cancelled' }
   | { phase: 'failed'; error: unknown };
 
 export interface ExportCsvProps {
-  filters: Omit<ConnectionListParams, 'page' | 'pageSize'>;
-  view: ClientView;
+  view: Omit<ConnectionListParams, 'page' | 'pageSize'>;
 }
 
-/** CSV of everything the current filters match, across all pages, with progress and Cancel. */
-export function ExportCsv({ filters, view }: ExportCsvProps) {
-  const { t, i18n } = useTranslation('connections');
+/** CSV of everything the current view matches, across all pages, in its order, with Cancel. */
+export function ExportCsv({ view }: ExportCsvProps) {
+  const { t } = useTranslation('connections');
   const [state, setState] = useState<ExportState>({ phase: 'idle' });
   const controller = useRef<AbortController>(undefined);
   useEffect(() => () => controller.current?.abort(), []);
@@ -33,14 +30,9 @@ export function ExportCsv({ filters, view }: ExportCsvProps) {
   const start = async () => {
     const ac = new AbortController();
     controller.current = ac;
-    setState({ phase: 'running', progress: undefined });
+    setState({ phase: 'running' });
     try {
-      const rows = await fetchConnectionsForExport(filters, view, {
-        signal: ac.signal,
-        onProgress: (progress) => {
-          if (!ac.signal.aborted) setState({ phase: 'running', progress });
-        },
-      });
+      const rows = await fetchConnectionsForExport(view, { signal: ac.signal });
       if (ac.signal.aborted) return;
       const csv = await buildConnectionsCsv(rows);
       if (ac.signal.aborted) return;
@@ -57,8 +49,6 @@ export function ExportCsv({ filters, view }: ExportCsvProps) {
   };
 
   const running = state.phase === 'running';
-  const progress = running ? state.progress : undefined;
-  const number = new Intl.NumberFormat(i18n.language);
 
   return (
     <div className="csv-export">
@@ -71,23 +61,9 @@ export function ExportCsv({ filters, view }: ExportCsvProps) {
           {t('export.button')}
         </button>
       )}
-      {running && (
-        <progress
-          className="csv-export__progress"
-          aria-label={t('export.progressLabel')}
-          max={progress?.total || 1}
-          // Indeterminate until the first page says how many there are.
-          value={progress ? progress.fetched : undefined}
-        />
-      )}
+      {running && <progress className="csv-export__progress" aria-label={t('export.progressLabel')} />}
       <span role="status" className="csv-export__status">
-        {state.phase === 'running' &&
-          (progress
-            ? t('export.progress', {
-                fetched: number.format(progress.fetched),
-                total: number.format(progress.total),
-              })
-            : t('export.starting'))}
+        {state.phase === 'running' && t('export.starting')}
         {state.phase === 'done' && t('export.done', { count: state.rows })}
         {state.phase === 'cancelled' && t('export.cancelled')}
       </span>

@@ -1,4 +1,4 @@
-import type { ListEnhancedConnectionsResponse } from '@dsc/api-types';
+import type { ConnectionRow } from '@dsc/api-types';
 import { describe, expect, it } from 'vitest';
 import {
   CREATING_POLL_MS,
@@ -6,11 +6,11 @@ import {
   hasCreatingQueue,
   pollWhileCreating,
   listParamsFromSearch,
-  toListQuery,
+  toViewQuery,
 } from './queries.ts';
 import { parseConnectionsSearch } from './search.ts';
 
-type Conn = ListEnhancedConnectionsResponse['connections'][number];
+type Conn = ConnectionRow;
 const conn = (queues: { name: string; status: string }[]): Conn => ({
   id: 'c',
   name: 'c',
@@ -18,19 +18,23 @@ const conn = (queues: { name: string; status: string }[]): Conn => ({
   dest_vpc_id: 'v',
   dest_network_id: 'n',
   create_time: 0,
-  hosts: [],
+  host_count: 0,
   available_queue_info: queues,
 });
-const data = (...connections: Conn[]): ListEnhancedConnectionsResponse => ({
+const data = (...connections: Conn[]) => ({
   count: connections.length,
+  total: connections.length,
+  page: 1,
+  pageSize: 20,
+  asOf: '2024-01-01T00:00:00.000Z',
   connections,
 });
-const queryWith = (d: ListEnhancedConnectionsResponse | undefined) =>
+const queryWith = (d: ReturnType<typeof data> | undefined) =>
   ({ state: { data: d } }) as unknown as Parameters<typeof pollWhileCreating>[0];
 
 describe('connectionKeys', () => {
   it('nests all → lists → list(params) and all → detail(id), so each level invalidates the next', () => {
-    const list = connectionKeys.list({ page: 2, pageSize: 20, name: 'a' });
+    const list = connectionKeys.list({ page: 2, pageSize: 20, sort: 'name', name: 'a' });
     expect(list.slice(0, connectionKeys.lists().length)).toEqual([...connectionKeys.lists()]);
     expect(connectionKeys.lists().slice(0, connectionKeys.all.length)).toEqual([
       ...connectionKeys.all,
@@ -42,37 +46,42 @@ describe('connectionKeys', () => {
 
   it('gives the same key whether a filter is absent or undefined', () => {
     expect(
-      connectionKeys.list({ page: 1, pageSize: 20, name: undefined, status: undefined }),
-    ).toEqual(connectionKeys.list({ page: 1, pageSize: 20 }));
-    expect(connectionKeys.list({ page: 1, pageSize: 20 })).not.toEqual(
-      connectionKeys.list({ page: 2, pageSize: 20 }),
+      connectionKeys.list({ page: 1, pageSize: 20, sort: 'name', name: undefined, status: undefined }),
+    ).toEqual(connectionKeys.list({ page: 1, pageSize: 20, sort: 'name' }));
+    expect(connectionKeys.list({ page: 1, pageSize: 20, sort: 'name' })).not.toEqual(
+      connectionKeys.list({ page: 2, pageSize: 20, sort: 'name' }),
     );
   });
 });
 
-describe('toListQuery', () => {
-  it('turns page numbers into limit and offset strings and passes only set filters', () => {
-    expect(toListQuery({ page: 1, pageSize: 20 })).toEqual({ limit: '20', offset: '0' });
-    expect(toListQuery({ page: 3, pageSize: 50, name: 'x', status: 'DELETED' })).toEqual({
-      limit: '50',
-      offset: '100',
+describe('toViewQuery', () => {
+  it('sends the URL\'s own parameters, only the set filters, and refresh only when asked', () => {
+    expect(toViewQuery({ page: 1, pageSize: 20, sort: '-created' })).toEqual({
+      sort: '-created',
+      page: '1',
+      pageSize: '20',
+    });
+    expect(
+      toViewQuery({ page: 3, pageSize: 50, sort: 'name', queues: 'FAILED', name: 'x', status: 'DELETED', tags: 'env=prod' }, true),
+    ).toEqual({
+      sort: 'name',
+      page: '3',
+      pageSize: '50',
+      queues: 'FAILED',
       name: 'x',
       status: 'DELETED',
-    });
-    expect(toListQuery({ page: 1, pageSize: 20, tags: 'env=prod,team=' })).toEqual({
-      limit: '20',
-      offset: '0',
-      tags: 'env=prod,team=',
+      tags: 'env=prod',
+      refresh: '1',
     });
   });
 
-  it('asks for everything with limit=0 from offset 0 when the page size is "all"', () => {
-    expect(toListQuery({ page: 5, pageSize: 0 })).toEqual({ limit: '0', offset: '0' });
+  it('asks for page 1 when the page size is "all"', () => {
+    expect(toViewQuery({ page: 5, pageSize: 0, sort: 'name' })).toEqual({ sort: 'name', page: '1', pageSize: '0' });
   });
 });
 
 describe('listParamsFromSearch', () => {
-  it('keeps only what upstream filters by, so sorting and the queue filter share one cache entry', () => {
+  it('carries sort and the queue filter: the server applies them to the whole list', () => {
     const search = parseConnectionsSearch({
       page: 3,
       pageSize: 'all',
@@ -80,9 +89,9 @@ describe('listParamsFromSearch', () => {
       queues: 'FAILED',
       sort: 'name',
     });
-    expect(listParamsFromSearch(search)).toEqual({ page: 1, pageSize: 0, name: 'orders' });
-    const other = parseConnectionsSearch({ pageSize: 'all', name: 'orders' });
-    expect(connectionKeys.list(listParamsFromSearch(other))).toEqual(
+    expect(listParamsFromSearch(search)).toEqual({ page: 1, pageSize: 0, sort: 'name', queues: 'FAILED', name: 'orders' });
+    const other = parseConnectionsSearch({ pageSize: 'all', name: 'orders', sort: 'name' });
+    expect(connectionKeys.list(listParamsFromSearch(other))).not.toEqual(
       connectionKeys.list(listParamsFromSearch(search)),
     );
   });

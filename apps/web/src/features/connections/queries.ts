@@ -1,16 +1,33 @@
-import { keepPreviousData, queryOptions, type Query } from '@tanstack/react-query';
-import type { ListEnhancedConnectionsResponse, QueryOf } from '@dsc/api-types';
+import {
+  keepPreviousData,
+  queryOptions,
+  type Query,
+  type QueryClient,
+} from '@tanstack/react-query';
+import type { ConnectionRow, ConnectionsViewPage } from '@dsc/api-types';
 import { queueStatusOf } from '@dsc/api-types/meta';
-import { apiRequest } from '../../lib/api-client.ts';
-import { effectivePage, type ConnectionStatusFilter, type ConnectionsSearch } from './search.ts';
+import { apiRequest, bffRequest } from '../../lib/api-client.ts';
+import { loadApiSchemas } from '../../lib/api-schemas.ts';
+import {
+  effectivePage,
+  type ConnectionSort,
+  type ConnectionStatusFilter,
+  type ConnectionsSearch,
+  type QueueStatusFilter,
+} from './search.ts';
 
 /** Poll this often while any queue on screen is still being bound. */
 export const CREATING_POLL_MS = 5_000;
 
-/** What upstream filters and pages by. `pageSize` 0 means all (upstream `limit=0`). */
+/** The BFF's whole-list view of a target's connections (sorted and filtered over every row). */
+export const CONNECTIONS_VIEW_PATH = '/api/views/dli/enhanced-connections';
+
+/** One view of the list: every URL parameter. `pageSize` 0 means every matching row. */
 export interface ConnectionListParams {
   page: number;
   pageSize: number;
+  sort: ConnectionSort;
+  queues?: QueueStatusFilter | undefined;
   name?: string | undefined;
   status?: ConnectionStatusFilter | undefined;
   tags?: string | undefined;
@@ -30,35 +47,56 @@ function normaliseParams(p: ConnectionListParams): ConnectionListParams {
   return {
     page: p.pageSize === 0 ? 1 : p.page,
     pageSize: p.pageSize,
+    sort: p.sort,
+    ...(p.queues ? { queues: p.queues } : {}),
     ...(p.name ? { name: p.name } : {}),
     ...(p.status ? { status: p.status } : {}),
     ...(p.tags ? { tags: p.tags } : {}),
   };
 }
 
-/** The upstream part of the URL state: queue-status filter and sort only shape the fetched rows. */
 export function listParamsFromSearch(s: ConnectionsSearch): ConnectionListParams {
   return normaliseParams({
     page: effectivePage(s),
     pageSize: s.pageSize === 'all' ? 0 : s.pageSize,
+    sort: s.sort,
+    queues: s.queues,
     name: s.name,
     status: s.status,
     tags: s.tags,
   });
 }
 
-/** Page numbers in the URL, limit/offset upstream. */
-export function toListQuery(p: ConnectionListParams): QueryOf<'dli.listEnhancedConnections'> {
-  return {
-    limit: String(p.pageSize),
-    offset: String(p.pageSize === 0 ? 0 : (p.page - 1) * p.pageSize),
-    ...(p.name ? { name: p.name } : {}),
-    ...(p.status ? { status: p.status } : {}),
-    ...(p.tags ? { tags: p.tags } : {}),
-  };
+/** The view's query string: the URL's own parameter names. */
+export function toViewQuery(p: ConnectionListParams, refresh = false): Record<string, string> {
+  const n = normaliseParams(p);
+  const q: Record<string, string> = { sort: n.sort, page: String(n.page), pageSize: String(n.pageSize) };
+  if (n.queues) q.queues = n.queues;
+  if (n.name) q.name = n.name;
+  if (n.status) q.status = n.status;
+  if (n.tags) q.tags = n.tags;
+  if (refresh) q.refresh = '1';
+  return q;
 }
 
-export function hasCreatingQueue(data: ListEnhancedConnectionsResponse | undefined): boolean {
+const viewPage = async () => (await loadApiSchemas()).ConnectionsViewPage;
+
+export function fetchConnectionsView(
+  params: ConnectionListParams,
+  { signal, refresh = false }: { signal?: AbortSignal | undefined; refresh?: boolean } = {},
+): Promise<ConnectionsViewPage> {
+  return bffRequest({
+    method: 'GET',
+    path: CONNECTIONS_VIEW_PATH,
+    query: toViewQuery(params, refresh),
+    schema: viewPage,
+    signal,
+  });
+}
+
+export function hasCreatingQueue(
+  data: { connections: readonly Pick<ConnectionRow, 'available_queue_info'>[] } | undefined,
+): boolean {
   return (
     data?.connections.some((c) =>
       c.available_queue_info.some((q) => queueStatusOf(q.status) === 'CREATING'),
@@ -68,12 +106,7 @@ export function hasCreatingQueue(data: ListEnhancedConnectionsResponse | undefin
 
 /** refetchInterval: on while something visible is CREATING, off (false) as soon as nothing is. */
 export function pollWhileCreating(
-  query: Query<
-    ListEnhancedConnectionsResponse,
-    Error,
-    ListEnhancedConnectionsResponse,
-    readonly unknown[]
-  >,
+  query: Query<ConnectionsViewPage, Error, ConnectionsViewPage, readonly unknown[]>,
 ): number | false {
   return hasCreatingQueue(query.state.data) ? CREATING_POLL_MS : false;
 }
@@ -81,8 +114,7 @@ export function pollWhileCreating(
 export function listConnectionsOptions(params: ConnectionListParams) {
   return queryOptions({
     queryKey: connectionKeys.list(params),
-    queryFn: ({ signal }) =>
-      apiRequest('dli.listEnhancedConnections', { query: toListQuery(params), signal }),
+    queryFn: ({ signal }) => fetchConnectionsView(params, { signal }),
     placeholderData: keepPreviousData,
     // The route loader already tried; its error is shown with a Retry button rather than re-sent on mount.
     retryOnMount: false,
@@ -90,6 +122,17 @@ export function listConnectionsOptions(params: ConnectionListParams) {
     // Paused while the tab is in the background; TanStack Query resumes it on return.
     refetchIntervalInBackground: false,
   });
+}
+
+/**
+ * Refresh asks the BFF to read the cloud again (it otherwise shares a list a few seconds old);
+ * the other pages kept here came from the older list, so they are marked stale too.
+ */
+export async function refreshConnectionsView(queryClient: QueryClient, params: ConnectionListParams) {
+  const fresh = await fetchConnectionsView(params, { refresh: true });
+  await queryClient.invalidateQueries({ queryKey: connectionKeys.lists(), refetchType: 'none' });
+  queryClient.setQueryData(connectionKeys.list(params), fresh);
+  return fresh;
 }
 
 export function connectionDetailOptions(id: string) {

@@ -6,9 +6,15 @@ import {
   textParam,
   upperCase,
 } from '../../lib/search-params.ts';
+import {
+  CONNECTION_SORTS as SORTS,
+  QUEUE_STATUS_FILTERS,
+  type ConnectionSort,
+  type QueueStatusFilter,
+} from '@dsc/api-types/meta';
 import { formatTagFilter, parseTagFilter } from './tags-filter.ts';
 
-/** Rows per page; "all" asks upstream for everything at once (limit=0). */
+/** Rows per page; "all" shows every matching connection on one page. */
 export const PAGE_SIZES = [20, 50, 100, 200, 'all'] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
 const NUMERIC_PAGE_SIZES = [20, 50, 100, 200] as const;
@@ -16,13 +22,13 @@ const NUMERIC_PAGE_SIZES = [20, 50, 100, 200] as const;
 export const CONNECTION_STATUSES = ['ACTIVE', 'DELETED'] as const;
 export type ConnectionStatusFilter = (typeof CONNECTION_STATUSES)[number];
 
-/** Per-queue binding status: any queue FAILED, any CREATING, or every queue ACTIVE. */
-export const QUEUE_STATUS_FILTERS = ['FAILED', 'CREATING', 'ACTIVE'] as const;
-export type QueueStatusFilter = (typeof QUEUE_STATUS_FILTERS)[number];
-
-/** `-` means descending. Upstream returns its own order, so sorting is done in the browser. */
-export const SORTS = ['-created', 'created', 'name', '-name'] as const;
-export type ConnectionSort = (typeof SORTS)[number];
+// The BFF sorts and filters the whole list by these (api-types: one list for both sides).
+export {
+  CONNECTION_SORTS as SORTS,
+  QUEUE_STATUS_FILTERS,
+  type ConnectionSort,
+  type QueueStatusFilter,
+} from '@dsc/api-types/meta';
 
 export const connectionsSearchDefaults = {
   page: 1,
@@ -63,7 +69,7 @@ export function parseConnectionsSearch(raw: Record<string, unknown>): Connection
 
 export const validateConnectionsSearch = searchValidator(parseConnectionsSearch);
 
-/** The part of the view upstream filters by (the rest is applied to the fetched rows). */
+/** The filters the cloud applies (the queue filter is the console's own). */
 export function hasServerFilter(s: ConnectionsSearch): boolean {
   return Boolean(s.name || s.status || s.tags);
 }
