@@ -2,10 +2,8 @@ import { z } from 'zod';
 import { EnhancedConnection, ListEnhancedConnectionsQuery } from './dli.ts';
 import { ROLES } from './roles.ts';
 import { queryInt } from './primitives.ts';
-import { QUEUE_BINDING_STATUSES } from './values.ts';
+import { QUEUE_BINDING_STATUSES, TARGET_ID_PATTERN } from './values.ts';
 
-/** `^[a-z0-9][a-z0-9-]{0,31}$`: a target id as it stands in `/api/t/:targetId/…` and the `target` search param. */
-export const TARGET_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,31}$/;
 
 /** One target the caller holds a role on (GET /api/targets). Never a credential or a variable name. */
 export const TargetSummary = z.object({

@@ -2,6 +2,7 @@ import { keepPreviousData, queryOptions, type Query } from '@tanstack/react-quer
 import type { ListEnhancedConnectionsResponse, QueryOf } from '@dsc/api-types';
 import { queueStatusOf } from '@dsc/api-types/meta';
 import { apiRequest } from '../../lib/api-client.ts';
+import { currentTarget, targetKey } from '../../lib/current-target.ts';
 import { effectivePage, type ConnectionStatusFilter, type ConnectionsSearch } from './search.ts';
 
 /** Poll this often while any queue on screen is still being bound. */
@@ -78,11 +79,12 @@ export function pollWhileCreating(
   return hasCreatingQueue(query.state.data) ? CREATING_POLL_MS : false;
 }
 
-export function listConnectionsOptions(params: ConnectionListParams) {
+/** `target`: absent = the one in the URL now; the key and the request name the same one. */
+export function listConnectionsOptions(params: ConnectionListParams, target = currentTarget()) {
   return queryOptions({
-    queryKey: connectionKeys.list(params),
+    queryKey: targetKey(connectionKeys.list(params), target),
     queryFn: ({ signal }) =>
-      apiRequest('dli.listEnhancedConnections', { query: toListQuery(params), signal }),
+      apiRequest('dli.listEnhancedConnections', { query: toListQuery(params), signal, target }),
     placeholderData: keepPreviousData,
     // The route loader already tried; its error is shown with a Retry button rather than re-sent on mount.
     retryOnMount: false,
@@ -92,10 +94,10 @@ export function listConnectionsOptions(params: ConnectionListParams) {
   });
 }
 
-export function connectionDetailOptions(id: string) {
+export function connectionDetailOptions(id: string, target = currentTarget()) {
   return queryOptions({
-    queryKey: connectionKeys.detail(id),
+    queryKey: targetKey(connectionKeys.detail(id), target),
     queryFn: ({ signal }) =>
-      apiRequest('dli.getEnhancedConnection', { params: { connection_id: id }, signal }),
+      apiRequest('dli.getEnhancedConnection', { params: { connection_id: id }, signal, target }),
   });
 }

@@ -16,7 +16,7 @@ import { dataSourceColumns } from './data-source-columns.tsx';
 import { JobPanel } from './job-panel.tsx';
 import { listClustersOptions, listExtDataSourcesOptions, sourceIsChanging } from './queries.ts';
 import { ReconfigureDialog } from './reconfigure-dialog.tsx';
-import { addRunningJob } from './running-jobs-store.ts';
+import { addRunningJob, targetField } from './running-jobs-store.ts';
 import './dws.css';
 
 const route = getRouteApi('/_shell/dws/clusters/$clusterId/data-sources');
@@ -116,7 +116,7 @@ export function DataSourcesPage() {
           reboot={target.reboot}
           onClose={() => setTarget(undefined)}
           onStarted={(jobId) => {
-            addRunningJob({ jobId, clusterId, sourceName: target.source.name, startedAt: Date.now() });
+            addRunningJob({ jobId, clusterId, sourceName: target.source.name, startedAt: Date.now(), ...targetField() });
             setTarget(undefined);
             void navigate({ search: { job: jobId } });
           }}
