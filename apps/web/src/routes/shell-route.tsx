@@ -5,8 +5,8 @@ import { UserMenu } from '../features/auth/user-menu.tsx';
 import { RunningJobsIndicator } from '../features/dws/running-jobs-indicator.tsx';
 import { setCurrentTarget, targetParam } from '../lib/current-target.ts';
 import { roleCheck, sessionOptions, useSessionUser } from '../lib/session.ts';
-import { TargetSwitcher } from '../features/fleet/target-switcher.tsx';
 import { AppShell, type NavTarget } from '../ui/app-shell.tsx';
+import { TargetSwitcherSlot } from '../ui/lazy-target-ui.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { rootRoute } from './root-route.tsx';
 
@@ -42,7 +42,7 @@ function ShellLayout() {
   return (
     <AppShell
       userSlot={user ? <UserMenu user={user} /> : undefined}
-      targetSlot={user ? <TargetSwitcher /> : undefined}
+      targetSlot={user ? <TargetSwitcherSlot /> : undefined}
       statusSlot={user ? <RunningJobsIndicator /> : undefined}
       hiddenNav={roleCheck(user, 'admin').allowed ? undefined : ADMIN_ONLY_NAV}
     >

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
-import { CurrentTargetMark } from './target-mark.tsx';
+import { CurrentTargetMarkSlot } from './lazy-target-ui.tsx';
 import './confirm-dialog.css';
 
 export interface ConfirmDialogProps {
@@ -97,7 +97,7 @@ export function ConfirmDialog({
       </h2>
       <div id={bodyId} className="confirm-dialog__body">
         {/* Inside the description, so the target is read out with the question. */}
-        <CurrentTargetMark />
+        <CurrentTargetMarkSlot />
         {children}
       </div>
       {error}

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useDocumentTitle } from '../lib/use-document-title.ts';
-import { CurrentTargetMark } from './target-mark.tsx';
+import { CurrentTargetMarkSlot } from './lazy-target-ui.tsx';
 
 /** The page's one h1 (also the tab title) and its page-level actions. */
 export function PageHeader({
@@ -21,7 +21,7 @@ export function PageHeader({
       <div>
         <h1 className="page-header__title">{title}</h1>
         {description && <p className="page-header__description">{description}</p>}
-        {showTarget && <CurrentTargetMark />}
+        {showTarget && <CurrentTargetMarkSlot />}
       </div>
       {actions && <div className="page-header__actions">{actions}</div>}
     </div>

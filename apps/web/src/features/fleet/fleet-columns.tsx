@@ -2,7 +2,7 @@ import type { EnhancedConnection, FleetConnection, TargetSummary } from '@dsc/ap
 import { Link } from '@tanstack/react-router';
 import type { ColumnDef } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
-import { TargetLabel } from '../../ui/target-mark.tsx';
+import { TargetLabel } from './target-mark.tsx';
 import { connectionColumns } from '../connections/connection-columns.tsx';
 
 /**

@@ -8,7 +8,7 @@ import { DateTime } from '../../ui/date-time.tsx';
 import { ErrorState } from '../../ui/error-state.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { RefreshBar } from '../../ui/refresh-bar.tsx';
-import { TargetLabel } from '../../ui/target-mark.tsx';
+import { TargetLabel } from './target-mark.tsx';
 import { fleetListOptions } from './fleet-queries.ts';
 import { summariseFleet, type TargetSummaryRow } from './fleet-summary.ts';
 import '../../ui/status-badge.css';

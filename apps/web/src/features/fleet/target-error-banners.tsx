@@ -1,6 +1,6 @@
 import type { FleetTargetStatus, TargetSummary } from '@dsc/api-types';
 import { useTranslation } from 'react-i18next';
-import { TargetLabel } from '../../ui/target-mark.tsx';
+import { TargetLabel } from './target-mark.tsx';
 
 /**
  * One banner per target that could not be read, naming it and its error with the request id

@@ -30,7 +30,7 @@ describe('the current target', () => {
     expect(within(nav).getByRole('link', { name: 'MRS data connectors' })).toHaveAttribute('href', '/mrs/data-connectors?target=staging-bj4');
     // operator on staging: may create there
     expect(screen.getAllByRole('link', { name: /Create connection/ })[0]).toBeInTheDocument();
-    expect(screen.getByTestId('current-target')).toHaveTextContent('Staging Beijing');
+    expect(await screen.findByTestId('current-target')).toHaveTextContent('Staging Beijing');
   });
 
   it('uses the role on the default target without a target in the URL, and marks production', async () => {
@@ -40,7 +40,7 @@ describe('the current target', () => {
     await waitFor(() => expect(requests.map((r) => r.url.pathname)).toContain('/api/dli/enhanced-connections'));
     expect(screen.queryByRole('link', { name: /Create connection/ })).not.toBeInTheDocument();
     expect(screen.getAllByText(/Your role \(viewer\) can't create connections/)[0]).toBeInTheDocument();
-    const mark = screen.getByTestId('current-target');
+    const mark = await screen.findByTestId('current-target');
     expect(mark).toHaveTextContent('Production Beijing');
     expect(within(mark).getByText('Production')).toBeInTheDocument();
   });
@@ -65,7 +65,7 @@ describe('the current target', () => {
     );
     const { router } = renderApp('/connections', client());
     await screen.findByRole('rowheader', { name: /prod_conn/ });
-    const select = screen.getByRole('combobox', { name: 'Target' });
+    const select = await screen.findByRole('combobox', { name: 'Target' });
     expect(within(select).getByRole('option', { name: '[PROD] Production Beijing · cn-north-4' })).toBeInTheDocument();
     expect(within(select).getByRole('option', { name: 'All targets' })).toBeInTheDocument();
 

@@ -1,6 +1,6 @@
 import type { TargetSummary } from '@dsc/api-types';
 import { useTranslation } from 'react-i18next';
-import { isProduction, useCurrentTargetSummary } from '../lib/targets.ts';
+import { isProduction, useCurrentTargetSummary } from '../../lib/targets.ts';
 import './target-mark.css';
 
 /** A target named in full: name, region and — for production — a mark that is text, not only colour. */
