@@ -9,7 +9,17 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LIST_PAGE_SRC, bundleGroups, featurePagesIn, readManifest } from './bundle-graph.mjs';
+import {
+  FIRST_ANSWER_SRC,
+  LIST_PAGE_SRC,
+  bundleGroups,
+  entryKey,
+  featurePagesIn,
+  jsFiles,
+  readManifest,
+  routeChunks,
+  staticClosure,
+} from './bundle-graph.mjs';
 
 const webDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const distArg = process.argv.indexOf('--dist');
@@ -51,6 +61,23 @@ const areas = new Map();
 for (const page of groups.lazy)
   areas.set(page.area, [...(areas.get(page.area) ?? []), ...page.filesAfterFirstAnswer]);
 for (const [area, files] of areas) stage([...new Set(files)], join(stageDir, 'lazy', area));
+
+// Every script Chromium loads until the merged fleet list's rows are visible: the entry, the
+// fleet list page and their static imports, and the schemas the first answer needs.
+const FLEET_LIST_SRC = 'src/features/fleet/fleet-list-page.tsx';
+// The header's target switcher and the "Acting on" mark arrive lazily, in parallel with the rows.
+const TARGET_UI_SRCS = ['src/features/fleet/target-switcher.tsx', 'src/features/fleet/target-mark.tsx'];
+{
+  const manifest = readManifest(distDir);
+  const fleetPage = routeChunks(manifest).find((r) => r.src === FLEET_LIST_SRC);
+  if (!fleetPage) fail(`${FLEET_LIST_SRC} is not a lazily loaded chunk in the build (moved? update FLEET_LIST_SRC)`);
+  const targetUi = routeChunks(manifest).filter((r) => TARGET_UI_SRCS.includes(r.src)).map((r) => r.key);
+  const keys = new Set([
+    ...staticClosure(manifest, [entryKey(manifest), fleetPage.key, ...targetUi]),
+    ...staticClosure(manifest, [FIRST_ANSWER_SRC]),
+  ]);
+  stage(jsFiles(manifest, keys), join(stageDir, 'fleet-list-visible'));
+}
 
 const config = JSON.parse(readFileSync(join(webDir, '.size-limit.json'), 'utf8'));
 const paths = config.flatMap((check) => (Array.isArray(check.path) ? check.path : [check.path]));

@@ -28,6 +28,7 @@ describe('app shell and routes', () => {
       ['Basic connections', '/basic-connections'],
       ['MRS data connectors', '/mrs/data-connectors'],
       ['DWS data sources', '/dws/clusters'],
+      ['Fleet', '/fleet'],
       ['Audit', '/audit'],
     ]);
     expect(within(nav).getByRole('link', { name: 'Enhanced connections' })).toHaveAttribute(

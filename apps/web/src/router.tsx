@@ -5,6 +5,7 @@ import { authRoutes } from './features/auth/routes.ts';
 import { basicConnectionsRoutes } from './features/basic-connections/routes.ts';
 import { connectionsRoutes } from './features/connections/routes.ts';
 import { dwsRoutes } from './features/dws/routes.ts';
+import { fleetRoutes } from './features/fleet/routes.ts';
 import { mrsRoutes } from './features/mrs/routes.ts';
 import { indexRoute } from './routes/index-route.ts';
 import { RouteError, RoutePending } from './routes/route-fallbacks.tsx';
@@ -20,6 +21,7 @@ export const routeTree = rootRoute.addChildren([
     ...basicConnectionsRoutes,
     ...mrsRoutes,
     ...dwsRoutes,
+    ...fleetRoutes,
     ...auditRoutes,
   ]),
 ]);

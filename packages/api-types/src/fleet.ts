@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { EnhancedConnection, ListEnhancedConnectionsQuery } from './dli.ts';
+import { ConnectionRow } from './connection-views.ts';
+import { ListEnhancedConnectionsQuery } from './dli.ts';
 import { ROLES } from './roles.ts';
 import { queryInt } from './primitives.ts';
-import { QUEUE_BINDING_STATUSES } from './values.ts';
+import { QUEUE_BINDING_STATUSES, TARGET_ID_PATTERN } from './values.ts';
 
-/** `^[a-z0-9][a-z0-9-]{0,31}$`: a target id as it stands in `/api/t/:targetId/…` and the `target` search param. */
-export const TARGET_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,31}$/;
 
 /** One target the caller holds a role on (GET /api/targets). Never a credential or a variable name. */
 export const TargetSummary = z.object({
@@ -60,7 +59,8 @@ export const FleetTargetStatus = z.discriminatedUnion('status', [
 ]);
 export type FleetTargetStatus = z.infer<typeof FleetTargetStatus>;
 
-export const FleetConnection = EnhancedConnection.extend({ target: z.string() });
+/** A lean list row (a host count, never the hosts) with the target it came from. */
+export const FleetConnection = ConnectionRow.extend({ target: z.string() });
 export type FleetConnection = z.infer<typeof FleetConnection>;
 
 /** `count` is the merged list's length (matching the filters); `connections` the page asked for. */

@@ -143,3 +143,9 @@ export const SESSION_OPERATIONS = ['session.signIn', 'session.signOut'] as const
 
 export const AUDIT_PAGE_DEFAULT = 50;
 export const AUDIT_PAGE_MAX = 500;
+
+/**
+ * `^[a-z0-9][a-z0-9-]{0,31}$`: a target id as it stands in `/api/t/:targetId/…` and the `target`
+ * search param. Here rather than in fleet.ts so the web's first paint can check it without zod.
+ */
+export const TARGET_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,31}$/;

@@ -8,6 +8,7 @@ import {
   type FleetTargetStatus,
 } from '@dsc/api-types';
 import { ApiError } from '../errors.ts';
+import { leanRow } from '../list-view/connection-row.ts';
 import { buildUpstreamRequest } from '../proxy/build-upstream-request.ts';
 import { answerFor } from '../proxy/upstream-answer.ts';
 import { parseJsonSafe } from '../proxy/upstream-errors.ts';
@@ -39,7 +40,8 @@ async function readTarget(target: Target, q: FleetConnectionsQuery, requestId: s
   if (!parsed.success) {
     return failed(new ApiError('UPSTREAM_BAD_RESPONSE', 'The cloud answered the list with a body the console cannot read', { status: 502 }));
   }
-  const rows = parsed.data.connections.map((c) => ({ ...c, target: target.id }));
+  // List views never ship hosts (issue 20): a count instead.
+  const rows = parsed.data.connections.map((c) => leanRow(c, target.id) as FleetConnection);
   return { status: { id: target.id, status: 'ok', count: rows.length }, rows };
 }
 

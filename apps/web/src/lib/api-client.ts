@@ -2,6 +2,7 @@ import type { BodyOf, ParamsOf, QueryOf, ResponseOf } from '@dsc/api-types';
 import { bffPath, operations, type HttpMethod, type OperationId } from '@dsc/api-types/meta';
 import { ApiError, CLIENT_ERROR_CODES, apiErrorFromBody } from './api-error.ts';
 import { loadApiSchemas } from './api-schemas.ts';
+import { currentTarget, targetPath } from './current-target.ts';
 import { parseBody, type BodySchema } from './parse-body.ts';
 import { explicitRefreshUnderway } from './explicit-refresh.ts';
 import { emitUnauthorized } from './unauthorized-events.ts';
@@ -45,6 +46,11 @@ export type ApiRequestOptions<Id extends OperationId> = (HasKeys<ParamsOf<Id>> e
   ([BodyOf<Id>] extends [never] ? { body?: undefined } : { body: BodyOf<Id> }) & {
     signal?: AbortSignal | undefined;
     headers?: Readonly<Record<string, string>> | undefined;
+    /**
+     * The target to act on; absent = the one in the URL now. Queries pass the target their key
+     * holds, so a key and its answer always name the same target.
+     */
+    target?: string | undefined;
   };
 
 type OptionsArg<Id extends OperationId> =
@@ -64,10 +70,13 @@ export function apiRequest<Id extends OperationId>(
     body?: unknown;
     signal?: AbortSignal | undefined;
     headers?: Readonly<Record<string, string>> | undefined;
+    target?: string | undefined;
   } = options ?? {};
+  const target = 'target' in opts ? opts.target : currentTarget();
   return bffRequest({
     method: op.method,
-    path: bffPath(op, (opts.params ?? {}) as Record<string, string>),
+    // `/api/t/<target>/…`: the BFF resolves the target (and the caller's role on it) from the path.
+    path: targetPath(target, bffPath(op, (opts.params ?? {}) as Record<string, string>)),
     query: opts.query as Record<string, QueryValue> | undefined,
     body: opts.body,
     signal: opts.signal,

@@ -2,6 +2,7 @@ import type { SessionUser, SignInBody, SignInOptions } from '@dsc/api-types';
 import { operations, roleAllows, type OperationId, type Role } from '@dsc/api-types/meta';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { anyBody, bffRequest } from './api-client.ts';
+import { useCurrentTarget } from './current-target.ts';
 import { ApiError, CLIENT_ERROR_CODES, apiErrorFromBody, isApiError } from './api-error.ts';
 import { loadApiSchemas } from './api-schemas.ts';
 
@@ -131,22 +132,30 @@ export async function signOut(): Promise<string | undefined> {
 export type Permission =
   | { allowed: true }
   | { allowed: false; reason: 'signed-out'; needed: Role }
-  | { allowed: false; reason: 'role'; needed: Role; role: Role };
+  | { allowed: false; reason: 'role'; needed: Role; role: Role }
+  | { allowed: false; reason: 'no-role'; needed: Role };
 
 /**
  * Mirrors the BFF's role check for one catalogue operation, so the UI can hide or disable a
  * control and say why. The server enforces it regardless.
  */
-export function permissionFor(user: SessionUser | null | undefined, id: OperationId): Permission {
-  return roleCheck(user, operations[id].role);
+export function permissionFor(user: SessionUser | null | undefined, id: OperationId, target?: string): Permission {
+  return roleCheck(user, operations[id].role, target);
 }
 
-/** The same check for a role rather than an operation (the audit trail needs `admin`). */
-export function roleCheck(user: SessionUser | null | undefined, needed: Role): Permission {
+/**
+ * The same check for a role rather than an operation (the audit trail needs `admin`). With a
+ * target, the role on that target counts (the BFF authorises `/api/t/<target>/…` that way);
+ * without, the default target's (`user.role`).
+ */
+export function roleCheck(user: SessionUser | null | undefined, needed: Role, target?: string): Permission {
   if (!user) return { allowed: false, reason: 'signed-out', needed };
-  return roleAllows(user.role, needed) ? { allowed: true } : { allowed: false, reason: 'role', needed, role: user.role };
+  const role = target === undefined ? user.role : user.targets[target];
+  if (role === undefined) return { allowed: false, reason: 'no-role', needed };
+  return roleAllows(role, needed) ? { allowed: true } : { allowed: false, reason: 'role', needed, role };
 }
 
+/** Whether the user may run `id` on the target in the URL. */
 export function usePermission(id: OperationId): Permission {
-  return permissionFor(useSessionUser(), id);
+  return permissionFor(useSessionUser(), id, useCurrentTarget());
 }

@@ -1,10 +1,12 @@
-import { Outlet, createRoute, redirect, useRouterState } from '@tanstack/react-router';
+import { Outlet, createRoute, redirect, retainSearchParams, useRouterState } from '@tanstack/react-router';
 import { useEffect, useRef } from 'react';
 import { useSignInOnUnauthorized } from '../features/auth/sign-in-on-unauthorized.ts';
 import { UserMenu } from '../features/auth/user-menu.tsx';
 import { RunningJobsIndicator } from '../features/dws/running-jobs-indicator.tsx';
+import { setCurrentTarget, targetParam } from '../lib/current-target.ts';
 import { roleCheck, sessionOptions, useSessionUser } from '../lib/session.ts';
 import { AppShell, type NavTarget } from '../ui/app-shell.tsx';
+import { TargetSwitcherSlot } from '../ui/lazy-target-ui.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { rootRoute } from './root-route.tsx';
 
@@ -15,7 +17,15 @@ import { rootRoute } from './root-route.tsx';
 export const shellRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: '_shell',
-  beforeLoad: async ({ context, location }) => {
+  // `target` (absent = the default target) rides along on every link and navigation in the console.
+  validateSearch: (raw: Record<string, unknown>): { target?: string | undefined } => {
+    const target = targetParam(raw.target);
+    return target ? { target } : {};
+  },
+  search: { middlewares: [retainSearchParams(['target'])] },
+  beforeLoad: async ({ context, location, search, preload }) => {
+    // A hovered link to another target must not move the page that is on screen.
+    if (!preload) setCurrentTarget(search.target);
     const user = await context.queryClient.ensureQueryData(sessionOptions());
     if (!user) throw redirect({ to: '/sign-in', search: { redirect: location.href }, replace: true });
   },
@@ -32,6 +42,7 @@ function ShellLayout() {
   return (
     <AppShell
       userSlot={user ? <UserMenu user={user} /> : undefined}
+      targetSlot={user ? <TargetSwitcherSlot /> : undefined}
       statusSlot={user ? <RunningJobsIndicator /> : undefined}
       hiddenNav={roleCheck(user, 'admin').allowed ? undefined : ADMIN_ONLY_NAV}
     >

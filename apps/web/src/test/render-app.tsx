@@ -1,9 +1,10 @@
-import type { Role, SessionUser } from '@dsc/api-types';
+import type { Role, SessionUser, TargetSummary } from '@dsc/api-types';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { RouterProvider, createMemoryHistory } from '@tanstack/react-router';
 import { render } from '@testing-library/react';
 import { createQueryClient } from '../lib/query-client.ts';
 import { sessionKeys } from '../lib/session.ts';
+import { targetsKeys } from '../lib/targets.ts';
 import { createAppRouter } from '../router.tsx';
 
 /** The real app (router, shell, lazy pages, query defaults) at `url`, with fetch mocked by the caller. */
@@ -39,6 +40,11 @@ export interface TestQueryClientOptions {
    * told otherwise, `null` for nobody. Seeded as fresh data, so no test sees a GET /api/session.
    */
   user?: SessionUser | null;
+  /**
+   * What GET /api/targets says (the header's target switcher reads it): the user's targets, one
+   * `default` target unless told otherwise. Seeded as fresh data, so no test sees that request.
+   */
+  targets?: TargetSummary[];
 }
 
 /** Production defaults, minus the retry back-off that would only slow tests down. */
@@ -48,5 +54,11 @@ export function testQueryClient(options: TestQueryClientOptions = {}): QueryClie
   client.setDefaultOptions({ ...defaults, queries: { ...defaults.queries, retryDelay: 0 } });
   const user = options.user === undefined ? testUser('admin') : options.user;
   client.setQueryData(sessionKeys.all, user);
+  if (user) {
+    client.setQueryData(
+      targetsKeys.all,
+      options.targets ?? [{ id: 'default', name: 'Default', region: null, projectId: 'p-test', role: user.role, default: true }],
+    );
+  }
   return client;
 }

@@ -10,6 +10,7 @@ const NAV_ITEMS = [
   { to: '/basic-connections', label: 'nav.basicConnections' },
   { to: '/mrs/data-connectors', label: 'nav.mrsDataConnectors' },
   { to: '/dws/clusters', label: 'nav.dwsDataSources' },
+  { to: '/fleet', label: 'nav.fleet' },
   { to: '/audit', label: 'nav.audit' },
 ] as const;
 
@@ -21,11 +22,13 @@ export interface AppShellProps {
   userSlot?: ReactNode;
   /** Header slot before the user: live indicators such as jobs still running. */
   statusSlot?: ReactNode;
+  /** Header slot for the target the console acts on (the target switcher). */
+  targetSlot?: ReactNode;
   /** Navigation entries this user cannot use (the audit trail for non-admins). */
   hiddenNav?: readonly NavTarget[] | undefined;
 }
 
-export function AppShell({ children, userSlot, statusSlot, hiddenNav }: AppShellProps) {
+export function AppShell({ children, userSlot, statusSlot, targetSlot, hiddenNav }: AppShellProps) {
   const { t } = useTranslation();
   return (
     <div className="app-shell">
@@ -49,6 +52,7 @@ export function AppShell({ children, userSlot, statusSlot, hiddenNav }: AppShell
           </ul>
         </nav>
         <div className="app-header__end">
+          {targetSlot}
           {statusSlot}
           {userSlot}
           <LanguageSwitcher />

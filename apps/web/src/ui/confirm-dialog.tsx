@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { CurrentTargetMarkSlot } from './lazy-target-ui.tsx';
 import './confirm-dialog.css';
 
 export interface ConfirmDialogProps {
@@ -95,6 +96,8 @@ export function ConfirmDialog({
         {title}
       </h2>
       <div id={bodyId} className="confirm-dialog__body">
+        {/* Inside the description, so the target is read out with the question. */}
+        <CurrentTargetMarkSlot />
         {children}
       </div>
       {error}

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import './confirm-dialog.css';
+import { CurrentTargetMarkSlot } from './lazy-target-ui.tsx';
 import './modal-dialog.css';
 
 export interface ModalDialogProps {
@@ -60,6 +61,7 @@ export function ModalDialog({ title, children, onClose, className }: ModalDialog
       <h2 id={titleId} className="confirm-dialog__title">
         {title}
       </h2>
+      <CurrentTargetMarkSlot />
       {children}
     </dialog>
   );

@@ -10,7 +10,9 @@ export function PermissionNote({ permission }: { permission: Permission }) {
     <p className="permission-note" role="note">
       {permission.reason === 'signed-out'
         ? t('permission.signedOut')
-        : t('permission.role', { role: permission.role, needed: permission.needed })}
+        : permission.reason === 'no-role'
+          ? t('permission.noRole', { needed: permission.needed })
+          : t('permission.role', { role: permission.role, needed: permission.needed })}
     </p>
   );
 }

@@ -58,7 +58,7 @@ export function CreateConnectionAction({ permission }: { permission: Permission 
       </Link>
     );
   }
-  if (permission.reason === 'signed-out') return null;
+  if (permission.reason !== 'role') return null;
   return (
     <p className="muted create-not-allowed">
       {t('createAction.notAllowed', { role: permission.role, needed: permission.needed })}

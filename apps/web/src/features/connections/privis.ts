@@ -1,5 +1,6 @@
 import type { ListEnhancedConnectionsResponse } from '@dsc/api-types';
 import type { QueryClient } from '@tanstack/react-query';
+import { currentTarget } from '../../lib/current-target.ts';
 import { connectionKeys } from './queries.ts';
 
 export type PrivisState = 'granted' | 'not-granted' | 'unknown';
@@ -16,7 +17,11 @@ export function privisState(isPrivis: boolean | undefined): PrivisState {
  */
 export function listedPrivis(queryClient: QueryClient, id: string): boolean | undefined {
   const pages = queryClient.getQueriesData<ListEnhancedConnectionsResponse>({ queryKey: connectionKeys.lists() });
-  for (const [, page] of pages) {
+  const target = currentTarget() ?? null;
+  for (const [key, page] of pages) {
+    // The same id on another target is another connection.
+    const scope = key[key.length - 1] as { target?: string | null } | undefined;
+    if (scope?.target !== undefined && scope.target !== target) continue;
     const hit = page?.connections?.find((c) => c.id === id);
     if (hit && typeof hit.isPrivis === 'boolean') return hit.isPrivis;
   }

@@ -15,6 +15,7 @@ import {
   type ConnectionsSearch,
   type QueueStatusFilter,
 } from './search.ts';
+import { currentTarget, targetKey, targetPath } from '../../lib/current-target.ts';
 
 /** Poll this often while any queue on screen is still being bound. */
 export const CREATING_POLL_MS = 5_000;
@@ -83,11 +84,15 @@ const viewPage = async () => (await loadApiSchemas()).ConnectionsViewPage;
 
 export function fetchConnectionsView(
   params: ConnectionListParams,
-  { signal, refresh = false }: { signal?: AbortSignal | undefined; refresh?: boolean } = {},
+  {
+    signal,
+    refresh = false,
+    target = currentTarget(),
+  }: { signal?: AbortSignal | undefined; refresh?: boolean; target?: string | undefined } = {},
 ): Promise<ConnectionsViewPage> {
   return bffRequest({
     method: 'GET',
-    path: CONNECTIONS_VIEW_PATH,
+    path: targetPath(target, CONNECTIONS_VIEW_PATH),
     query: toViewQuery(params, refresh),
     schema: viewPage,
     signal,
@@ -111,10 +116,11 @@ export function pollWhileCreating(
   return hasCreatingQueue(query.state.data) ? CREATING_POLL_MS : false;
 }
 
-export function listConnectionsOptions(params: ConnectionListParams) {
+/** `target`: absent = the one in the URL now; the key and the request name the same one. */
+export function listConnectionsOptions(params: ConnectionListParams, target = currentTarget()) {
   return queryOptions({
-    queryKey: connectionKeys.list(params),
-    queryFn: ({ signal }) => fetchConnectionsView(params, { signal }),
+    queryKey: targetKey(connectionKeys.list(params), target),
+    queryFn: ({ signal }) => fetchConnectionsView(params, { signal, target }),
     placeholderData: keepPreviousData,
     // The route loader already tried; its error is shown with a Retry button rather than re-sent on mount.
     retryOnMount: false,
@@ -128,17 +134,21 @@ export function listConnectionsOptions(params: ConnectionListParams) {
  * Refresh asks the BFF to read the cloud again (it otherwise shares a list a few seconds old);
  * the other pages kept here came from the older list, so they are marked stale too.
  */
-export async function refreshConnectionsView(queryClient: QueryClient, params: ConnectionListParams) {
-  const fresh = await fetchConnectionsView(params, { refresh: true });
+export async function refreshConnectionsView(
+  queryClient: QueryClient,
+  params: ConnectionListParams,
+  target = currentTarget(),
+) {
+  const fresh = await fetchConnectionsView(params, { refresh: true, target });
   await queryClient.invalidateQueries({ queryKey: connectionKeys.lists(), refetchType: 'none' });
-  queryClient.setQueryData(connectionKeys.list(params), fresh);
+  queryClient.setQueryData(targetKey(connectionKeys.list(params), target), fresh);
   return fresh;
 }
 
-export function connectionDetailOptions(id: string) {
+export function connectionDetailOptions(id: string, target = currentTarget()) {
   return queryOptions({
-    queryKey: connectionKeys.detail(id),
+    queryKey: targetKey(connectionKeys.detail(id), target),
     queryFn: ({ signal }) =>
-      apiRequest('dli.getEnhancedConnection', { params: { connection_id: id }, signal }),
+      apiRequest('dli.getEnhancedConnection', { params: { connection_id: id }, signal, target }),
   });
 }

@@ -2,6 +2,7 @@ import type { Queue } from '@dsc/api-types';
 import { queueUsableForEnhanced } from '@dsc/api-types/meta';
 import { queryOptions } from '@tanstack/react-query';
 import { apiRequest } from '../../lib/api-client.ts';
+import { currentTarget, targetKey } from '../../lib/current-target.ts';
 
 export const queueKeys = {
   all: ['dli', 'queues'] as const,
@@ -9,10 +10,10 @@ export const queueKeys = {
 };
 
 /** Every queue (SQL and general: the upstream lists SQL queues only unless asked for `all`). */
-export function queuesOptions() {
+export function queuesOptions(target = currentTarget()) {
   return queryOptions({
-    queryKey: queueKeys.list(),
-    queryFn: ({ signal }) => apiRequest('dli.listQueues', { query: { queue_type: 'all' }, signal }),
+    queryKey: targetKey(queueKeys.list(), target),
+    queryFn: ({ signal }) => apiRequest('dli.listQueues', { query: { queue_type: 'all' }, signal, target }),
     staleTime: 60_000,
     select: (r) => r.queues,
   });

@@ -2,15 +2,17 @@ import type { ConnectionAuthorizationBody, CreateRouteBody, DoctorHistory, Docto
 import { useMutation, useQueryClient, queryOptions } from '@tanstack/react-query';
 import { apiRequest, bffRequest, type BodySchema } from '../../lib/api-client.ts';
 import { loadApiSchemas } from '../../lib/api-schemas.ts';
+import { currentTarget, targetKey, targetPath } from '../../lib/current-target.ts';
 import { connectionKeys } from '../connections/queries.ts';
 
+/** Keyed by the target in the URL too, so two targets' connections never share a cache entry. */
 export const doctorKeys = {
-  privileges: (id: string) => [...connectionKeys.detail(id), 'privileges'] as const,
-  history: (id: string) => [...connectionKeys.detail(id), 'doctor-history'] as const,
-  listed: (id: string) => [...connectionKeys.detail(id), 'listed'] as const,
+  privileges: (id: string) => targetKey([...connectionKeys.detail(id), 'privileges'] as const, currentTarget()),
+  history: (id: string) => targetKey([...connectionKeys.detail(id), 'doctor-history'] as const, currentTarget()),
+  listed: (id: string) => targetKey([...connectionKeys.detail(id), 'listed'] as const, currentTarget()),
 };
 
-const historyPath = (id: string) => `/api/doctor/connections/${encodeURIComponent(id)}/runs`;
+const historyPath = (id: string) => targetPath(currentTarget(), `/api/doctor/connections/${encodeURIComponent(id)}/runs`);
 
 export function privilegesOptions(id: string) {
   return queryOptions({
@@ -64,7 +66,7 @@ export function useAddRoute(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateRouteBody) => apiRequest('dli.createRoute', { params: { connection_id: id }, body }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: connectionKeys.detail(id), exact: true }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: targetKey(connectionKeys.detail(id), currentTarget()), exact: true }),
   });
 }
 
@@ -72,7 +74,7 @@ export function useDeleteRoute(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (name: string) => apiRequest('dli.deleteRoute', { params: { connection_id: id, route_name: name } }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: connectionKeys.detail(id), exact: true }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: targetKey(connectionKeys.detail(id), currentTarget()), exact: true }),
   });
 }
 

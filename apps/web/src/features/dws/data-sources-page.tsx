@@ -17,7 +17,7 @@ import { JobPanel } from './job-panel.tsx';
 import { listClustersOptions, listExtDataSourcesOptions, sourceIsChanging } from './queries.ts';
 import { ReconfigureDialog } from './reconfigure-dialog.tsx';
 import { CreateSourceDialog, DeleteSourceDialog } from './source-dialogs.tsx';
-import { addRunningJob } from './running-jobs-store.ts';
+import { addRunningJob, targetField } from './running-jobs-store.ts';
 import './dws.css';
 
 const route = getRouteApi('/_shell/dws/clusters/$clusterId/data-sources');
@@ -151,7 +151,7 @@ export function DataSourcesPage() {
           reboot={target.reboot}
           onClose={() => setTarget(undefined)}
           onStarted={(jobId) => {
-            addRunningJob({ jobId, clusterId, sourceName: target.source.name, startedAt: Date.now() });
+            addRunningJob({ jobId, clusterId, sourceName: target.source.name, startedAt: Date.now(), ...targetField() });
             setTarget(undefined);
             void navigate({ search: { job: jobId } });
           }}

@@ -8,7 +8,7 @@ import { ProgressBar } from '../../ui/progress-bar.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 import { settleJobIfFinal } from './job-settlement.ts';
 import { jobOptions } from './queries.ts';
-import { addRunningJob } from './running-jobs-store.ts';
+import { addRunningJob, targetField } from './running-jobs-store.ts';
 
 export interface JobPanelProps {
   jobId: string;
@@ -34,7 +34,7 @@ export function JobPanel({ jobId, clusterId, onDismiss }: JobPanelProps) {
   useEffect(() => {
     if (!job) return;
     // A job opened from a link (or a reload) is running too: the header should show it.
-    if (!jobIsFinal(job.status)) addRunningJob({ jobId, clusterId, startedAt: Date.now() });
+    if (!jobIsFinal(job.status)) addRunningJob({ jobId, clusterId, startedAt: Date.now(), ...targetField() });
     else settleJobIfFinal(queryClient, job, clusterId);
   }, [job, jobId, clusterId, queryClient]);
 

@@ -2,6 +2,7 @@ import type { BodyOf, DwsJob, ExtDataSource, ReconfigureBody } from '@dsc/api-ty
 import { configureStatusName, jobIsFinal } from '@dsc/api-types/meta';
 import { queryOptions } from '@tanstack/react-query';
 import { apiRequest } from '../../lib/api-client.ts';
+import { currentTarget, targetKey } from '../../lib/current-target.ts';
 
 /** A job is asked again this often until it is SUCCESS, FAIL or STOP. */
 export const JOB_POLL_MS = 2_000;
@@ -16,10 +17,10 @@ export const dwsKeys = {
   job: (jobId: string) => [...dwsKeys.jobs(), jobId] as const,
 };
 
-export function listClustersOptions() {
+export function listClustersOptions(target = currentTarget()) {
   return queryOptions({
-    queryKey: dwsKeys.clusters(),
-    queryFn: ({ signal }) => apiRequest('dws.listClusters', { signal }),
+    queryKey: targetKey(dwsKeys.clusters(), target),
+    queryFn: ({ signal }) => apiRequest('dws.listClusters', { signal, target }),
     // The route loader already tried; its error is shown with a Retry button rather than re-sent on mount.
     retryOnMount: false,
   });
@@ -31,11 +32,11 @@ export function sourceIsChanging(s: ExtDataSource): boolean {
   return TRANSITIONAL.has(configureStatusName(s.configure_status));
 }
 
-export function listExtDataSourcesOptions(clusterId: string) {
+export function listExtDataSourcesOptions(clusterId: string, target = currentTarget()) {
   return queryOptions({
-    queryKey: dwsKeys.sources(clusterId),
+    queryKey: targetKey(dwsKeys.sources(clusterId), target),
     queryFn: ({ signal }) =>
-      apiRequest('dws.listExtDataSources', { params: { cluster_id: clusterId }, signal }),
+      apiRequest('dws.listExtDataSources', { params: { cluster_id: clusterId }, signal, target }),
     retryOnMount: false,
     // Polls only while something on screen is still changing; stops by itself when nothing is.
     refetchInterval: (q) =>
@@ -44,10 +45,11 @@ export function listExtDataSourcesOptions(clusterId: string) {
   });
 }
 
-export function jobOptions(jobId: string) {
+/** A job lives on the target it was started on, wherever the console is now. */
+export function jobOptions(jobId: string, target = currentTarget()) {
   return queryOptions({
-    queryKey: dwsKeys.job(jobId),
-    queryFn: ({ signal }) => apiRequest('dws.getJob', { params: { job_id: jobId }, signal }),
+    queryKey: targetKey(dwsKeys.job(jobId), target),
+    queryFn: ({ signal }) => apiRequest('dws.getJob', { params: { job_id: jobId }, signal, target }),
     refetchInterval: (q) => (jobPollingDone(q.state.data, q.state.error) ? false : JOB_POLL_MS),
     // A job page left open in a background tab still finishes its job and refreshes the list.
     refetchIntervalInBackground: true,

@@ -16,7 +16,7 @@ export function RunningJobsIndicator() {
   const { t } = useTranslation('dws');
   const queryClient = useQueryClient();
   const jobs = useRunningJobs();
-  const results = useQueries({ queries: jobs.map((j) => jobOptions(j.jobId)) });
+  const results = useQueries({ queries: jobs.map((j) => jobOptions(j.jobId, j.target)) });
   const statuses = results.map((r) => `${r.data?.status ?? ''}/${isApiError(r.error) ? r.error.status : ''}`).join(',');
 
   useEffect(() => {
@@ -80,7 +80,7 @@ function JobLink({
     <Link
       to="/dws/clusters/$clusterId/data-sources"
       params={{ clusterId: job.clusterId }}
-      search={{ job: job.jobId }}
+      search={{ job: job.jobId, target: job.target }}
       className={className}
       title={title}
       aria-label={title}

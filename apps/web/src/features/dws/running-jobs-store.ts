@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { currentTarget } from '../../lib/current-target.ts';
 
 /**
  * DWS jobs started from this browser that have not been seen to finish. Kept in localStorage so
@@ -13,6 +14,8 @@ export interface RunningJob {
   clusterId: string;
   sourceName?: string | undefined;
   startedAt: number;
+  /** The target the job runs on; absent = the default target. */
+  target?: string | undefined;
 }
 
 // The header reads this on every page, so it is checked by hand rather than with zod, which the
@@ -25,6 +28,7 @@ function isRunningJob(v: unknown): v is RunningJob {
     text(j.jobId) &&
     text(j.clusterId) &&
     (j.sourceName === undefined || typeof j.sourceName === 'string') &&
+    (j.target === undefined || typeof j.target === 'string') &&
     typeof j.startedAt === 'number' &&
     Number.isFinite(j.startedAt)
   );
@@ -34,11 +38,12 @@ function isRunningJob(v: unknown): v is RunningJob {
 function readJobs(raw: string | null): RunningJob[] {
   const value: unknown = raw ? JSON.parse(raw) : [];
   if (!Array.isArray(value) || !value.every(isRunningJob)) return [];
-  return value.map(({ jobId, clusterId, sourceName, startedAt }) => ({
+  return value.map(({ jobId, clusterId, sourceName, startedAt, target }) => ({
     jobId,
     clusterId,
     ...(sourceName === undefined ? {} : { sourceName }),
     startedAt,
+    ...(target === undefined ? {} : { target }),
   }));
 }
 
@@ -108,4 +113,10 @@ function subscribe(listener: () => void): () => void {
 
 export function useRunningJobs(): readonly RunningJob[] {
   return useSyncExternalStore(subscribe, () => runningJobs(), () => NONE);
+}
+
+/** `{ target }` for a job started on the target in the URL now (nothing for the default target). */
+export function targetField(): { target?: string } {
+  const target = currentTarget();
+  return target === undefined ? {} : { target };
 }

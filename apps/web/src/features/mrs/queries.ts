@@ -2,6 +2,7 @@ import type { DataConnector, MrsSourceType, QueryOf, UpdateDataConnectorBody } f
 import { mrsResultOk } from '@dsc/api-types/meta';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { apiRequest } from '../../lib/api-client.ts';
+import { currentTarget, targetKey } from '../../lib/current-target.ts';
 import { ApiError } from '../../lib/api-error.ts';
 
 export interface DataConnectorListParams {
@@ -40,11 +41,11 @@ export function toListQuery(p: DataConnectorListParams): QueryOf<'mrs.listDataCo
   };
 }
 
-export function listDataConnectorsOptions(params: DataConnectorListParams) {
+export function listDataConnectorsOptions(params: DataConnectorListParams, target = currentTarget()) {
   return queryOptions({
-    queryKey: dataConnectorKeys.list(params),
+    queryKey: targetKey(dataConnectorKeys.list(params), target),
     queryFn: ({ signal }) =>
-      apiRequest('mrs.listDataConnectors', { query: toListQuery(params), signal }),
+      apiRequest('mrs.listDataConnectors', { query: toListQuery(params), signal, target }),
     placeholderData: keepPreviousData,
     // The route loader already tried; its error is shown with a Retry button rather than re-sent on mount.
     retryOnMount: false,
@@ -52,13 +53,14 @@ export function listDataConnectorsOptions(params: DataConnectorListParams) {
 }
 
 /** MRS has no "get one" API: the list filtered by connector_id is the detail. null = not found. */
-export function dataConnectorOptions(id: string) {
+export function dataConnectorOptions(id: string, target = currentTarget()) {
   return queryOptions({
-    queryKey: dataConnectorKeys.detail(id),
+    queryKey: targetKey(dataConnectorKeys.detail(id), target),
     queryFn: async ({ signal }): Promise<DataConnector | null> => {
       const r = await apiRequest('mrs.listDataConnectors', {
         query: { connector_id: id, limit: '1' },
         signal,
+        target,
       });
       return r.data_connectors.find((c) => c.connector_id === id) ?? null;
     },
