@@ -90,7 +90,7 @@ async function rounds(log: Pick<AuditLog, 'query'>, times: number): Promise<numb
 }
 
 export async function runAuditQuery(_settings: BenchSettings): Promise<Section> {
-  const s = new SectionBuilder('audit-query', '8. Audit query at 1,000,000 entries');
+  const s = new SectionBuilder('audit-query', '12. Audit query at 1,000,000 entries');
   const dir = mkdtempSync(join(tmpdir(), 'bench-audit-'));
   let db: Awaited<ReturnType<typeof startPostgres>> | undefined;
   try {

@@ -38,7 +38,7 @@ async function series(url: string, cookie: string, runs = RUNS) {
 }
 
 export async function runFleet(settings: BenchSettings): Promise<Section> {
-  const s = new SectionBuilder('fleet', '7. Fleet: merged list over several targets');
+  const s = new SectionBuilder('fleet', '10. Fleet: merged list over several targets');
   const dir = mkdtempSync(join(tmpdir(), 'bench-fleet-'));
   const keys = Array.from({ length: TARGETS + 1 }, () => randomCredentials());
   const sim = await startSim({

@@ -79,7 +79,7 @@ async function signInAs(bff: BffChild, role: string): Promise<string | undefined
 
 export async function runHostileLoad(settings: BenchSettings): Promise<Section> {
   void settings;
-  const s = new SectionBuilder('hostile-load', '8. Hostile load: bodies and slow readers');
+  const s = new SectionBuilder('hostile-load', '11. Hostile load: bodies and slow readers');
   const dir = mkdtempSync(join(tmpdir(), 'bench-hostile-'));
   // One upstream for everything: a 20 MiB list answer (hostile bodies never reach it).
   const answer = Buffer.from(`{"is_success":true,"queues":[],"pad":"${'a'.repeat(ANSWER_BYTES - 64)}"}`);

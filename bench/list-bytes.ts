@@ -53,7 +53,7 @@ function measure(url: string, cookie: string, acceptEncoding: string | undefined
 }
 
 export async function runListBytes(_settings: BenchSettings): Promise<Section> {
-  const s = new SectionBuilder('list-bytes', '8. List bytes');
+  const s = new SectionBuilder('list-bytes', '9. List bytes');
   const dir = mkdtempSync(join(tmpdir(), 'bench-bytes-'));
   const credentials = { ...randomCredentials(), securityToken: 'bench-token' };
   const sim = await startSim({ credentials: [credentials], seed: 7, timing: { mode: 'immediate' }, enhancedConnections: 300 });

@@ -65,7 +65,7 @@ async function main(): Promise<void> {
   if (only.has('sharing')) done(await runReadSharing(settings));
   else notRun('read-sharing', '8. Read sharing');
   if (only.has('bytes')) done(await runListBytes(settings));
-  else notRun('list-bytes', '8. List bytes');
+  else notRun('list-bytes', '9. List bytes');
 
   let memory: BffMemory | undefined;
   if (only.has('overhead')) {
@@ -75,10 +75,10 @@ async function main(): Promise<void> {
   } else notRun('bff-overhead', '1. BFF overhead');
 
   if (only.has('fleet')) done(await runFleet(settings));
-  else notRun('fleet', '7. Fleet');
+  else notRun('fleet', '10. Fleet');
 
   if (only.has('hostile')) done(await runHostileLoad(settings));
-  else notRun('hostile-load', '8. Hostile load');
+  else notRun('hostile-load', '11. Hostile load');
 
   if (only.has('cold'))
     done(
@@ -93,7 +93,7 @@ async function main(): Promise<void> {
   else notRun('cold-start', '6. Cold start and memory');
 
   if (only.has('audit')) done(await runAuditQuery(settings));
-  else notRun('audit-query', '8. Audit query at 1,000,000 entries');
+  else notRun('audit-query', '12. Audit query at 1,000,000 entries');
 
   // The browser benchmarks share one console; starting it builds the web app when the build is stale.
   let app: DemoConsole | undefined;
