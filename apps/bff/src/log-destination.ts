@@ -3,6 +3,21 @@ import SonicBoom from 'sonic-boom';
 /** Log bytes held while the destination does not take them; lines beyond are dropped and counted. */
 export const LOG_BUFFER_BYTES = 4 * 1024 * 1024;
 
+/** How long the exit handler may spend writing what is still held when stdout does not take it. */
+export const EXIT_FLUSH_MS = 500;
+
+/**
+ * Destinations still holding lines when the process exits. `process.exit` ends the event loop,
+ * so the asynchronous writes would never run: the exit handler writes what is left synchronously,
+ * giving up after EXIT_FLUSH_MS when the reader does not take it (a full, unread pipe must not
+ * hold exit up: that is why writes are asynchronous in the first place).
+ */
+const open = new Set<{ flushOnExit(): void }>();
+let exitHooked = false;
+function flushAllOnExit(): void {
+  for (const d of open) d.flushOnExit();
+}
+
 export interface LogDestination {
   /** What pino writes to: one JSON line per call. */
   write(line: string): void;
@@ -26,12 +41,31 @@ export interface LogDestination {
  * Write errors (EPIPE when the reader went away) are swallowed: logging must not kill the BFF.
  */
 export function createLogDestination(o: { fd?: number; maxBufferBytes?: number } = {}): LogDestination {
+  let exitDeadline = Number.POSITIVE_INFINITY;
   const boom = new SonicBoom({
     fd: o.fd ?? 1,
     sync: false,
     minLength: 0,
     maxLength: o.maxBufferBytes ?? LOG_BUFFER_BYTES,
+    // Asynchronous retries wait on a timer and never block; the synchronous exit flush retries
+    // only until its deadline.
+    retryEAGAIN: () => Date.now() < exitDeadline,
   });
+  open.add({
+    flushOnExit: () => {
+      if (broken || pending === 0) return;
+      exitDeadline = Date.now() + EXIT_FLUSH_MS;
+      try {
+        boom.flushSync();
+      } catch {
+        // The reader is gone or did not take the rest in time: what is left is lost, as at any crash.
+      }
+    },
+  });
+  if (!exitHooked) {
+    exitHooked = true;
+    process.on('exit', flushAllOnExit);
+  }
   let dropped = 0;
   let broken = false;
   let pending = 0;

@@ -141,6 +141,24 @@ describe('every mutating operation is audited', () => {
     await expectSuccessLine('dli.deleteEnhancedConnection', { connection_id });
   });
 
+  it("on success: the doctor's changes (routes, sharing, connectivity tests)", async () => {
+    const queues = (await h.call('GET', '/api/dli/queues?queue_type=all')).json as {
+      queues: Queue[];
+    };
+    const queue_name = queues.queues.find((q) => queueUsableForEnhanced(q).usable)!.queue_name;
+    const created = await expectSuccessLine(
+      'dli.createEnhancedConnection',
+      {},
+      { name: 'audited_doctor', dest_vpc_id: 'vpc-0001', dest_network_id: 'subnet-0001' },
+    );
+    const connection_id = (created.json as { connection_id: string }).connection_id;
+    await expectSuccessLine('dli.createRoute', { connection_id }, { name: 'audited_route', cidr: '10.9.0.0/16' });
+    await expectSuccessLine('dli.deleteRoute', { connection_id, route_name: 'audited_route' });
+    await expectSuccessLine('dli.authorizeConnection', {}, validBodies['dli.authorizeConnection'](connection_id));
+    await expectSuccessLine('dli.startConnectionTest', { queue_name }, { address: '10.0.0.10:3306' });
+    await expectSuccessLine('dli.deleteEnhancedConnection', { connection_id });
+  });
+
   it('on success: MRS and DWS', async () => {
     const created = await expectSuccessLine(
       'mrs.createDataConnector',
@@ -205,7 +223,8 @@ describe('every mutating operation is audited', () => {
     const params = Object.fromEntries(
       [...def.path.matchAll(/:([a-z_]+)/g)].map((m) => [m[1]!, 'target-1']),
     );
-    const body = def.body ? validBodies[id] : undefined;
+    const valid = (validBodies as Partial<Record<OperationId, unknown>>)[id];
+    const body = def.body ? (typeof valid === 'function' ? valid('target-1') : valid) : undefined;
     const { res, line } = await run(id, params, body);
     expectError(res, 409, 'UPSTREAM_ERROR');
     const up = h.sim.control.requests().at(-1)!;
@@ -261,7 +280,7 @@ describe('every mutating operation is audited', () => {
   });
 });
 
-const validBodies: Partial<Record<OperationId, unknown>> = {
+const validBodies = {
   'dli.createEnhancedConnection': {
     name: 'c_fail',
     dest_vpc_id: 'vpc-0001',
@@ -286,7 +305,15 @@ const validBodies: Partial<Record<OperationId, unknown>> = {
   },
   'dws.createExtDataSource': { type: 'OBS', data_source_name: 'fail_obs', user_name: 'agency' },
   'dws.reconfigureExtDataSource': { reconfigure: { reboot: true } },
-};
+  'dli.createRoute': { name: 'fail_route', cidr: '10.8.0.0/16' },
+  'dli.startConnectionTest': { address: 'db.internal:5432' },
+  /** Shares one connection (by id) with another project. */
+  'dli.authorizeConnection': (connectionId: string) => ({
+    projectId: 'b'.repeat(32),
+    action: 'grant',
+    privileges: [{ object: `edsconnections.${connectionId}`, privileges: ['BIND_QUEUE'] }],
+  }),
+} satisfies Partial<Record<OperationId, unknown>>;
 
 describe('refusals are audited', () => {
   it('403 for a viewer, with the user and the target', async () => {

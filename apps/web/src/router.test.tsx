@@ -1,10 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { jsonResponse, mockFetch } from './test/fetch-mock.ts';
+import { jsonResponse, mockFetch, viewPageResponse } from './test/fetch-mock.ts';
 import { renderApp } from './test/render-app.tsx';
 
-const emptyList = () => jsonResponse({ count: 0, connections: [] });
+const emptyList = () => viewPageResponse();
 
 describe('app shell and routes', () => {
   it('sends / to the enhanced connections list', async () => {

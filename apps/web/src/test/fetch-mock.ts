@@ -39,6 +39,12 @@ export function jsonResponse(
   });
 }
 
+/** The BFF's whole-list view answer holding `connections` (lean rows: a host count, no hosts) on one page. */
+export function viewPageResponse(connections: Record<string, unknown>[] = []): Response {
+  const n = connections.length;
+  return jsonResponse({ connections, count: n, total: n, page: 1, pageSize: 20, asOf: new Date().toISOString() });
+}
+
 export function consoleError(
   status: number,
   error: {

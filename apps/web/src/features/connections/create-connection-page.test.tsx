@@ -210,7 +210,9 @@ describe('create connection: sending', () => {
       hosts: [{ name: 'db01', ip: '10.0.0.1' }],
     });
     expect(req!.headers.get('Idempotency-Key')).toMatch(/^[0-9a-f-]{36}$/);
-    expect(await screen.findByText('CREATING')).toBeInTheDocument();
+    // The new queue's binding state: in the queue table and again in the doctor's queue list.
+    expect((await screen.findAllByText('CREATING')).length).toBeGreaterThan(0);
+    expect(screen.getAllByText('sql_prod_yearly').length).toBeGreaterThan(0);
   });
 
   it('puts server field errors on their fields and keeps everything typed', async () => {

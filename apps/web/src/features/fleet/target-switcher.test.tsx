@@ -2,7 +2,7 @@ import type { TargetSummary } from '@dsc/api-types';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { jsonResponse, mockFetch } from '../../test/fetch-mock.ts';
+import { mockFetch, viewPageResponse } from '../../test/fetch-mock.ts';
 import { renderApp, testQueryClient } from '../../test/render-app.tsx';
 
 vi.setConfig({ testTimeout: 30_000 });
@@ -16,15 +16,15 @@ const client = () =>
     user: { username: 'oncall', role: 'viewer', targets: { 'prod-bj4': 'viewer', 'staging-bj4': 'operator' } },
     targets: TARGETS,
   });
-const emptyList = () => jsonResponse({ count: 0, connections: [] });
+const emptyList = () => viewPageResponse();
 
 describe('the current target', () => {
   it('prefixes catalogue calls with /api/t/<target>, keeps the target on navigation links and checks the role held there', async () => {
     const { requests } = mockFetch(emptyList);
     renderApp('/connections?target=staging-bj4', client());
     await screen.findByRole('table', { name: /Enhanced connections, page/ });
-    await waitFor(() => expect(requests.map((r) => r.url.pathname)).toContain('/api/t/staging-bj4/dli/enhanced-connections'));
-    expect(requests.map((r) => r.url.pathname)).not.toContain('/api/dli/enhanced-connections');
+    await waitFor(() => expect(requests.map((r) => r.url.pathname)).toContain('/api/t/staging-bj4/views/dli/enhanced-connections'));
+    expect(requests.map((r) => r.url.pathname)).not.toContain('/api/views/dli/enhanced-connections');
 
     const nav = screen.getByRole('navigation', { name: 'Main' });
     expect(within(nav).getByRole('link', { name: 'MRS data connectors' })).toHaveAttribute('href', '/mrs/data-connectors?target=staging-bj4');
@@ -37,7 +37,7 @@ describe('the current target', () => {
     const { requests } = mockFetch(emptyList);
     renderApp('/connections', client());
     await screen.findByRole('table', { name: /Enhanced connections, page/ });
-    await waitFor(() => expect(requests.map((r) => r.url.pathname)).toContain('/api/dli/enhanced-connections'));
+    await waitFor(() => expect(requests.map((r) => r.url.pathname)).toContain('/api/views/dli/enhanced-connections'));
     expect(screen.queryByRole('link', { name: /Create connection/ })).not.toBeInTheDocument();
     expect(screen.getAllByText(/Your role \(viewer\) can't create connections/)[0]).toBeInTheDocument();
     const mark = await screen.findByTestId('current-target');
@@ -47,9 +47,7 @@ describe('the current target', () => {
 
   it('switches target from the labelled header select and keeps caches apart', async () => {
     const { requests } = mockFetch((req) =>
-      jsonResponse({
-        count: 1,
-        connections: [
+      viewPageResponse([
           {
             id: `id-${req.url.pathname.startsWith('/api/t/') ? 'staging' : 'prod'}`,
             name: req.url.pathname.startsWith('/api/t/') ? 'staging_conn' : 'prod_conn',
@@ -58,10 +56,9 @@ describe('the current target', () => {
             dest_vpc_id: 'v',
             dest_network_id: 's',
             create_time: 1,
-            hosts: [],
+            host_count: 0,
           },
-        ],
-      }),
+        ]),
     );
     const { router } = renderApp('/connections', client());
     await screen.findByRole('rowheader', { name: /prod_conn/ });
@@ -73,7 +70,7 @@ describe('the current target', () => {
     await waitFor(() => expect(router.state.location.search).toMatchObject({ target: 'staging-bj4' }));
     expect(await screen.findByRole('rowheader', { name: /staging_conn/ })).toBeInTheDocument();
     expect(screen.queryByRole('rowheader', { name: /prod_conn/ })).not.toBeInTheDocument();
-    expect(requests.some((r) => r.url.pathname === '/api/t/staging-bj4/dli/enhanced-connections')).toBe(true);
+    expect(requests.some((r) => r.url.pathname === '/api/t/staging-bj4/views/dli/enhanced-connections')).toBe(true);
 
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Target' }), 'prod-bj4');
     await waitFor(() => expect(router.state.location.search).not.toHaveProperty('target'));
