@@ -8,7 +8,12 @@ import { fileURLToPath } from 'node:url';
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 
 await build({
-  entryPoints: { main: here('./src/main.ts'), launch: here('../../scripts/launch.ts') },
+  entryPoints: {
+    main: here('./src/main.ts'),
+    launch: here('../../scripts/launch.ts'),
+    // Started by routes/body-checker.ts as a worker thread, from beside main.js.
+    'body-worker': here('./src/routes/body-worker.ts'),
+  },
   outdir: here('./dist'),
   bundle: true,
   platform: 'node',

@@ -18,7 +18,7 @@ async function openEditor(page: Page, type: 'RDS_MYSQL' | 'RDS_POSTGRES' | 'gaus
   await expect(firstName).toBeVisible();
   const name = (await firstName.textContent())!.trim();
   await page.getByRole('searchbox', { name: 'Name' }).fill(name);
-  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`name=${name}`));
   await page.getByRole('link', { name: `Edit ${name}`, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Edit data connector “${name}”`);

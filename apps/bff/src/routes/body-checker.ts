@@ -6,11 +6,17 @@ import type { JsonLimits } from './json-scan.ts';
 /** Bodies above this many bytes are checked in the body worker; below, inline is cheaper than the hop. */
 export const WORKER_THRESHOLD_BYTES = 64 * 1024;
 
-// The worker is TypeScript like the rest of the BFF. Node 20 loads a worker's entry before any
-// --import hook is active, so a small script registers tsx in the worker, then imports the entry.
-const TSX_API = import.meta.resolve('tsx/esm/api');
-const ENTRY = new URL('./body-worker.ts', import.meta.url).href;
-const BOOTSTRAP = `import(${JSON.stringify(TSX_API)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(ENTRY)}); });`;
+// From source the worker is TypeScript like the rest of the BFF. Node 20 loads a worker's entry
+// before any --import hook is active, so a small script registers tsx in the worker, then imports
+// the entry. The built server (build.mjs) bundles the worker as dist/body-worker.js beside main.js.
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+
+function startWorker(): Worker {
+  if (!FROM_SOURCE) return new Worker(new URL('./body-worker.js', import.meta.url));
+  const tsxApi = import.meta.resolve('tsx/esm/api');
+  const entry = new URL('./body-worker.ts', import.meta.url).href;
+  return new Worker(`import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`, { eval: true });
+}
 
 type Pending = { resolve: (r: BodyCheck) => void; reject: (e: Error) => void };
 
@@ -26,7 +32,7 @@ function failAll(err: Error): void {
 
 function ensureWorker(): Worker {
   if (worker) return worker;
-  const w = new Worker(BOOTSTRAP, { eval: true });
+  const w = startWorker();
   w.unref();
   w.on('message', (m: { id: number; result: BodyCheck }) => {
     const p = pending.get(m.id);
