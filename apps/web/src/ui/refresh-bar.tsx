@@ -9,10 +9,12 @@ export interface RefreshBarProps {
   onRefresh: () => void;
   /** Polling is on because something is still changing. */
   polling?: boolean | undefined;
+  /** TanStack Query's errorUpdatedAt: when the service last answered with an error (a not-found). */
+  checkedAt?: number | undefined;
 }
 
 /** "Last updated" and a refresh button, so a user can trust (or renew) what is on screen. */
-export function RefreshBar({ updatedAt, fetching, onRefresh, polling }: RefreshBarProps) {
+export function RefreshBar({ updatedAt, fetching, onRefresh, polling, checkedAt = 0 }: RefreshBarProps) {
   const { t, i18n } = useTranslation();
   return (
     <div className="refresh-bar">
@@ -23,6 +25,12 @@ export function RefreshBar({ updatedAt, fetching, onRefresh, polling }: RefreshB
             <time dateTime={new Date(updatedAt).toISOString()}>
               {formatTime(updatedAt, i18n.language)}
             </time>
+          </>
+        ) : checkedAt > 0 ? (
+          // The service answered, with an error: "not loaded yet" would suggest it is still coming.
+          <>
+            {t('refresh.lastChecked')}{' '}
+            <time dateTime={new Date(checkedAt).toISOString()}>{formatTime(checkedAt, i18n.language)}</time>
           </>
         ) : (
           t('refresh.never')

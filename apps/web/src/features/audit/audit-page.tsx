@@ -49,6 +49,7 @@ export function AuditPage() {
         !forbidden && (
           <RefreshBar
             updatedAt={query.dataUpdatedAt}
+            checkedAt={query.errorUpdatedAt}
             fetching={query.isFetching}
             onRefresh={() => void query.refetch()}
           />

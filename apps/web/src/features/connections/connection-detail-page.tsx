@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../lib/api-error.ts';
 import { usePermission } from '../../lib/session.ts';
+import { CopyButton } from '../../ui/copy-button.tsx';
 import { ErrorState } from '../../ui/error-state.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { PermissionNote } from '../../ui/permission-note.tsx';
@@ -14,13 +15,16 @@ import { ConnectionSummary } from './connection-summary.tsx';
 import { DeleteConnectionDialog } from './delete-connection-dialog.tsx';
 import { HostsSection } from './hosts-section.tsx';
 import { listedPrivis } from './privis.ts';
-import { connectionDetailOptions } from './queries.ts';
+import { connectionDetailOptions, listConnectionsOptions } from './queries.ts';
 import { QueueBindingPanel } from './queue-binding-panel.tsx';
 import { DETAIL_POLL_MS, hasTransitionalBinding } from './transitional.ts';
 import '../../ui/data-table.css';
 import './connection-editor.css';
 
 const route = getRouteApi('/_shell/connections/$connectionId');
+
+/** Names are unique but the list filters by substring: one page of matches holds the exact one. */
+const PRIVIS_LOOKUP_ROWS = 100;
 
 /** 404, upstream DLI.0002, or an id the BFF refuses as a path segment: there is no such connection. */
 export function isNotFound(error: unknown): boolean {
@@ -42,6 +46,15 @@ export function ConnectionDetailPage() {
   const canDelete = usePermission('dli.deleteEnhancedConnection');
   const [deleting, setDeleting] = useState(false);
   const c = query.data;
+  // The get-one API leaves isPrivis out. From the list it is known; from a direct link or right
+  // after a create, ask the list for this name, so the page says the same thing however it was reached.
+  const knownPrivis = c ? (c.isPrivis ?? listedPrivis(queryClient, c.id)) : undefined;
+  const privisLookup = useQuery({
+    ...listConnectionsOptions({ page: 1, pageSize: PRIVIS_LOOKUP_ROWS, name: c?.name }),
+    enabled: c !== undefined && knownPrivis === undefined,
+    refetchInterval: false,
+  });
+  const privisFromList = knownPrivis ?? privisLookup.data?.connections.find((x) => x.id === c?.id)?.isPrivis;
   const deleted = c?.status.toUpperCase() === 'DELETED';
   const polling = hasTransitionalBinding(c);
 
@@ -50,11 +63,15 @@ export function ConnectionDetailPage() {
       <>
         <Breadcrumb />
         <PageHeader title={t('editor.detail.notFoundTitle')} />
+        {/* The breadcrumb above is the way back; a second identical link here only repeated it. */}
         <div className="notice notice--warning" role="alert">
           <p>{t('editor.detail.notFoundBody', { id: connectionId })}</p>
-          <p>
-            <Link to="/connections">{t('editor.backToList')}</Link>
-          </p>
+          {isApiError(query.error) && query.error.requestId && (
+            <p className="muted">
+              {t('editor.detail.requestId')} <code>{query.error.requestId}</code>{' '}
+              <CopyButton value={query.error.requestId} label={t('editor.detail.copyRequestId')} />
+            </p>
+          )}
         </div>
       </>
     );
@@ -76,6 +93,7 @@ export function ConnectionDetailPage() {
           <>
             <RefreshBar
               updatedAt={query.dataUpdatedAt}
+              checkedAt={query.errorUpdatedAt}
               fetching={query.isFetching}
               polling={polling}
               onRefresh={() => void query.refetch()}
@@ -106,7 +124,7 @@ export function ConnectionDetailPage() {
             <h2 id="summary-heading" className="section-title">
               {t('editor.detail.summaryTitle')}
             </h2>
-            <ConnectionSummary connection={c} listedPrivis={listedPrivis(queryClient, c.id)} />
+            <ConnectionSummary connection={c} listedPrivis={privisFromList} />
           </section>
           <section aria-labelledby="queues-heading" className="detail-section">
             <h2 id="queues-heading" className="section-title">

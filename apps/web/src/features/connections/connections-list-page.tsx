@@ -71,6 +71,7 @@ export function ConnectionsListPage() {
           <>
             <RefreshBar
               updatedAt={query.dataUpdatedAt}
+              checkedAt={query.errorUpdatedAt}
               fetching={query.isFetching}
               polling={hasCreatingQueue(query.data)}
               onRefresh={() => void query.refetch()}

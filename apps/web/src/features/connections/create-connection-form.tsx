@@ -234,7 +234,9 @@ export function CreateConnectionForm() {
           ))}
         </ul>
       )}
-      {submitCount > 0 && Object.keys(errors).length > 0 && !create.isPending && (
+      {/* Only while the marks come from this form's own checks: once the service has answered
+          (a taken name, a refused queue), the request was sent and the error above says why. */}
+      {submitCount > 0 && Object.keys(errors).length > 0 && !create.isPending && !create.isError && (
         <p className="field-error" role="alert">
           {t('editor.create.fixErrors')}
         </p>

@@ -63,6 +63,7 @@ export function DataSourcesPage() {
             <Link to="/dws/clusters">{t('sources.back')}</Link>
             <RefreshBar
               updatedAt={query.dataUpdatedAt}
+              checkedAt={query.errorUpdatedAt}
               fetching={query.isFetching}
               onRefresh={() => void query.refetch()}
             />

@@ -54,6 +54,7 @@ export function DataConnectorsPage() {
         actions={
           <RefreshBar
             updatedAt={query.dataUpdatedAt}
+            checkedAt={query.errorUpdatedAt}
             fetching={query.isFetching}
             onRefresh={() => void query.refetch()}
           />
