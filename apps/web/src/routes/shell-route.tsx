@@ -3,8 +3,11 @@ import { useEffect, useRef } from 'react';
 import { useSignInOnUnauthorized } from '../features/auth/sign-in-on-unauthorized.ts';
 import { UserMenu } from '../features/auth/user-menu.tsx';
 import { RunningJobsIndicator } from '../features/dws/running-jobs-indicator.tsx';
+import { arriveAt } from '../lib/flash.ts';
 import { roleCheck, sessionOptions, useSessionUser } from '../lib/session.ts';
 import { AppShell, type NavTarget } from '../ui/app-shell.tsx';
+import { FlashNotice } from '../ui/flash-notice.tsx';
+import { useFilterShortcut } from '../ui/page-shortcuts.ts';
 import { NotFoundPage } from './not-found-page.tsx';
 import { rootRoute } from './root-route.tsx';
 
@@ -27,6 +30,7 @@ const ADMIN_ONLY_NAV: readonly NavTarget[] = ['/audit'];
 
 function ShellLayout() {
   useFocusMainOnNavigation();
+  useFilterShortcut();
   useSignInOnUnauthorized();
   const user = useSessionUser();
   return (
@@ -35,6 +39,7 @@ function ShellLayout() {
       statusSlot={user ? <RunningJobsIndicator /> : undefined}
       hiddenNav={roleCheck(user, 'admin').allowed ? undefined : ADMIN_ONLY_NAV}
     >
+      <FlashNotice />
       <Outlet />
     </AppShell>
   );
@@ -51,6 +56,7 @@ function useFocusMainOnNavigation() {
   useEffect(() => {
     if (previous.current === pathname) return;
     previous.current = pathname;
+    arriveAt(pathname);
     document.getElementById('main')?.focus({ preventScroll: true });
   }, [pathname]);
 }

@@ -17,6 +17,8 @@ export interface PagerProps {
   disabled?: boolean | undefined;
   /** Adds first / last buttons and a page-number field to jump to. */
   jump?: boolean | undefined;
+  /** For a "Skip to pager" link. */
+  id?: string | undefined;
 }
 
 export function pageCount(total: number, pageSize: number): number {
@@ -35,6 +37,7 @@ export function Pager({
   onPageSizeChange,
   disabled,
   jump,
+  id,
 }: PagerProps) {
   const { t } = useTranslation();
   const sizeId = useId();
@@ -43,7 +46,7 @@ export function Pager({
   const to = rowCount === 0 ? 0 : from + rowCount - 1;
 
   return (
-    <nav className="pager" aria-label={t('pager.label')}>
+    <nav id={id} tabIndex={id ? -1 : undefined} className="pager" aria-label={t('pager.label')}>
       <p className="pager__range">{t('pager.range', { from, to, total })}</p>
       {pageSizes && onPageSizeChange && (
         <span className="pager__size">

@@ -101,6 +101,7 @@ export function AuditPage() {
         onPageSizeChange={(pageSize) =>
           setSearch({ pageSize: pageSize as AuditSearch['pageSize'], page: 1 })
         }
+        jump
       />
     </>
   );

@@ -14,6 +14,7 @@ import { StatusBadge } from '../../ui/status-badge.tsx';
 import { ConnectionSummary } from './connection-summary.tsx';
 import { DeleteConnectionDialog } from './delete-connection-dialog.tsx';
 import { HostsSection } from './hosts-section.tsx';
+import { lastListSearch } from './last-list-search.ts';
 import { listedPrivis } from './privis.ts';
 import { connectionDetailOptions, listConnectionsOptions } from './queries.ts';
 import { QueueBindingPanel } from './queue-binding-panel.tsx';
@@ -165,7 +166,9 @@ function Breadcrumb() {
   const { t } = useTranslation('connections');
   return (
     <nav aria-label={t('editor.breadcrumb')} className="breadcrumb">
-      <Link to="/connections">{t('editor.backToList')}</Link>
+      <Link to="/connections" search={lastListSearch()}>
+        {t('editor.backToList')}
+      </Link>
     </nav>
   );
 }

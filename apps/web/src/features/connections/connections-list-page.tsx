@@ -1,13 +1,14 @@
 import type { EnhancedConnection } from '@dsc/api-types';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePermission } from '../../lib/session.ts';
 import { ErrorState } from '../../ui/error-state.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { Pager } from '../../ui/pager.tsx';
 import { RefreshBar } from '../../ui/refresh-bar.tsx';
+import { PAGER_TARGET_ID, SkipLinks } from '../../ui/skip-links.tsx';
 import { ColumnChooser } from './column-chooser.tsx';
 import { useColumnVisibility } from './column-visibility.ts';
 import { connectionColumns } from './connection-columns.tsx';
@@ -15,6 +16,7 @@ import { ConnectionFilters } from './connection-filters.tsx';
 import { ConnectionsEmpty, CreateConnectionAction, type EmptyKind } from './connections-empty.tsx';
 import { ConnectionsTable } from './connections-table.tsx';
 import { ExportCsv } from './export-csv.tsx';
+import { rememberListSearch } from './last-list-search.ts';
 import { applyClientView } from './list-view.ts';
 import { hasCreatingQueue, listConnectionsOptions, listParamsFromSearch } from './queries.ts';
 import { QueueFilterNotice } from './queue-filter-notice.tsx';
@@ -36,6 +38,7 @@ export function ConnectionsListPage() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const params = listParamsFromSearch(search);
+  useEffect(() => rememberListSearch(search), [search]);
   const query = useQuery(listConnectionsOptions(params));
   const canCreate = usePermission('dli.createEnhancedConnection');
 
@@ -64,6 +67,7 @@ export function ConnectionsListPage() {
 
   return (
     <>
+      <SkipLinks />
       <PageHeader
         title={t('title')}
         description={t('description')}
@@ -138,6 +142,7 @@ export function ConnectionsListPage() {
               }
               disabled={query.isPlaceholderData}
               jump
+              id={PAGER_TARGET_ID}
             />
           )}
         </>

@@ -16,6 +16,7 @@ import { newIdempotencyKey, useCreateConnection } from './mutations.ts';
 import { QueueSelect } from './queue-select.tsx';
 import { serverFieldErrors } from './server-field-errors.ts';
 import { duplicateTagKeys, TagsEditor } from './tags-editor.tsx';
+import { lastListSearch } from './last-list-search.ts';
 
 // The catalogue's body, except that the hosts are a HostList: checked by the same `Hosts` schema
 // (once per list, usually in the worker that read them) and never deep-copied by the form.
@@ -246,7 +247,7 @@ export function CreateConnectionForm() {
         <button type="submit" className="button button--primary" disabled={create.isPending} aria-busy={create.isPending || undefined}>
           {create.isPending ? t('editor.create.submitting') : t('editor.create.submit')}
         </button>
-        <Link to="/connections" className="button">
+        <Link to="/connections" search={lastListSearch()} className="button">
           {t('editor.create.cancel')}
         </Link>
       </div>

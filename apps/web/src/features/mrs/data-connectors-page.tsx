@@ -92,6 +92,7 @@ export function DataConnectorsPage() {
         onPageSizeChange={(pageSize) =>
           setSearch({ pageSize: pageSize as MrsSearch['pageSize'], page: 1 })
         }
+        jump
       />
     </>
   );
