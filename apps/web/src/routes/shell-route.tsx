@@ -4,9 +4,12 @@ import { useSignInOnUnauthorized } from '../features/auth/sign-in-on-unauthorize
 import { UserMenu } from '../features/auth/user-menu.tsx';
 import { RunningJobsIndicator } from '../features/dws/running-jobs-indicator.tsx';
 import { setCurrentTarget, targetParam } from '../lib/current-target.ts';
+import { arriveAt } from '../lib/flash.ts';
 import { roleCheck, sessionOptions, useSessionUser } from '../lib/session.ts';
 import { AppShell, type NavTarget } from '../ui/app-shell.tsx';
+import { FlashNotice } from '../ui/flash-notice.tsx';
 import { TargetSwitcherSlot } from '../ui/lazy-target-ui.tsx';
+import { useFilterShortcut } from '../ui/page-shortcuts.ts';
 import { NotFoundPage } from './not-found-page.tsx';
 import { rootRoute } from './root-route.tsx';
 
@@ -37,6 +40,7 @@ const ADMIN_ONLY_NAV: readonly NavTarget[] = ['/audit'];
 
 function ShellLayout() {
   useFocusMainOnNavigation();
+  useFilterShortcut();
   useSignInOnUnauthorized();
   const user = useSessionUser();
   return (
@@ -46,6 +50,7 @@ function ShellLayout() {
       statusSlot={user ? <RunningJobsIndicator /> : undefined}
       hiddenNav={roleCheck(user, 'admin').allowed ? undefined : ADMIN_ONLY_NAV}
     >
+      <FlashNotice />
       <Outlet />
     </AppShell>
   );
@@ -62,6 +67,7 @@ function useFocusMainOnNavigation() {
   useEffect(() => {
     if (previous.current === pathname) return;
     previous.current = pathname;
+    arriveAt(pathname);
     document.getElementById('main')?.focus({ preventScroll: true });
   }, [pathname]);
 }

@@ -1,5 +1,5 @@
-import { Link } from '@tanstack/react-router';
-import type { ReactNode } from 'react';
+import { Link, useRouterState } from '@tanstack/react-router';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitcher } from './language-switcher.tsx';
 import { ServiceStatusBanner } from './service-status-banner.tsx';
@@ -30,6 +30,10 @@ export interface AppShellProps {
 
 export function AppShell({ children, userSlot, statusSlot, targetSlot, hiddenNav }: AppShellProps) {
   const { t } = useTranslation();
+  const [menuOpen, setMenuOpen] = useState(false);
+  // A chosen page closes the folded menu, so the page is what the user sees next.
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  useEffect(() => setMenuOpen(false), [pathname]);
   return (
     <div className="app-shell">
       <a href="#main" className="skip-link">
@@ -40,23 +44,37 @@ export function AppShell({ children, userSlot, statusSlot, targetSlot, hiddenNav
           <img src="/favicon.svg" alt="" width="22" height="22" />
           {t('app.name')}
         </Link>
-        <nav className="app-nav" aria-label={t('nav.label')}>
-          <ul>
-            {NAV_ITEMS.filter((item) => !hiddenNav?.includes(item.to)).map((item) => (
-              <li key={item.to}>
-                <Link to={item.to} className="app-nav__link">
-                  {t(item.label)}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <div className="app-header__end">
-          {targetSlot}
-          {statusSlot}
-          {userSlot}
-          <LanguageSwitcher />
+        {/* On a phone or at high zoom the navigation and the user's controls fold behind one
+            button; on a wide screen the button is hidden and they sit in the header as before. */}
+        <button
+          type="button"
+          className="button app-header__menu-toggle"
+          aria-expanded={menuOpen}
+          aria-controls="app-header-menu"
+          onClick={() => setMenuOpen((o) => !o)}
+        >
+          <span aria-hidden="true">☰</span> {t('nav.menu')}
+        </button>
+        <div id="app-header-menu" className="app-header__menu" data-open={menuOpen || undefined}>
+          <nav className="app-nav" aria-label={t('nav.label')}>
+            <ul>
+              {NAV_ITEMS.filter((item) => !hiddenNav?.includes(item.to)).map((item) => (
+                <li key={item.to}>
+                  <Link to={item.to} className="app-nav__link">
+                    {t(item.label)}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div className="app-header__end">
+            {targetSlot}
+            {userSlot}
+            <LanguageSwitcher />
+          </div>
         </div>
+        {/* Outside the folding menu: it hangs from the header and stays visible on a phone. */}
+        {statusSlot}
       </header>
       <ServiceStatusBanner />
       <main id="main" className="app-main" tabIndex={-1}>

@@ -24,6 +24,8 @@ export interface DataTableProps<T> {
   /** Data is on screen but a newer copy is on its way. */
   busy?: boolean | undefined;
   skeletonRows?: number | undefined;
+  /** For a "Skip to table" link. */
+  id?: string | undefined;
 }
 
 /** One body row's visible cells; a `rowHeader` column's cell is the row's `<th scope="row">`. */
@@ -51,13 +53,16 @@ export function DataTable<T>({
   empty,
   busy,
   skeletonRows = 5,
+  id,
 }: DataTableProps<T>) {
   const { t } = useTranslation();
   const columns = table.getVisibleLeafColumns();
   const rows = table.getRowModel().rows;
 
   return (
-    <div className="data-table__scroll">
+    // A named, focusable region: a keyboard user can scroll a table wider than a phone's screen
+    // even when its rows hold nothing focusable (axe: scrollable-region-focusable).
+    <div id={id} className="data-table__scroll" role="region" aria-label={caption} tabIndex={0}>
       <table className="data-table" aria-busy={loading || busy ? true : undefined}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>

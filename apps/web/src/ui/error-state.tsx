@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CLIENT_ERROR_CODES, isApiError } from '../lib/api-error.ts';
 import './error-state.css';
@@ -20,9 +21,11 @@ export function ErrorState({ error, onRetry, title }: ErrorStateProps) {
       ? t(`error.codes.${apiError.code}`, { status: apiError.status })
       : apiError.message
     : t('error.unexpected');
+  const root = useRef<HTMLDivElement>(null);
+  useKeepFocusOnRemoval(root);
 
   return (
-    <div className="error-state" role="alert">
+    <div ref={root} className="error-state" role="alert">
       <h2 className="error-state__title">{title ?? t('error.title')}</h2>
       <p className="error-state__message">{message}</p>
       {apiError && (
@@ -69,3 +72,29 @@ export function ErrorState({ error, onRetry, title }: ErrorStateProps) {
     </div>
   );
 }
+
+/**
+ * A Retry that succeeds removes this panel and the focused Retry button with it, leaving a
+ * keyboard user at the top of the page. Focus moves to what takes its place: the next focusable
+ * thing after the panel (the table, the pager), or else the main landmark.
+ */
+function useKeepFocusOnRemoval(root: React.RefObject<HTMLDivElement | null>) {
+  useLayoutEffect(() => {
+    const el = root.current;
+    return () => {
+      if (!el || !el.contains(document.activeElement)) return;
+      // What comes after is read once the new content is in: it may be mounted in the same commit.
+      const parent = el.parentElement;
+      const before = el.previousElementSibling;
+      requestAnimationFrame(() => {
+        if (document.activeElement && document.activeElement !== document.body) return;
+        const next = before?.isConnected ? before.nextElementSibling : parent?.isConnected ? parent.firstElementChild : null;
+        const target =
+          next?.matches(FOCUSABLE) ? next : next?.querySelector<HTMLElement>(FOCUSABLE) ?? document.getElementById('main');
+        (target as HTMLElement | null)?.focus({ preventScroll: false });
+      });
+    };
+  }, [root]);
+}
+
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select, textarea, [tabindex]';

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { DataTable } from './data-table.tsx';
 import { ErrorState } from './error-state.tsx';
 import { Pager } from './pager.tsx';
+import { PAGER_TARGET_ID, SkipLinks, TABLE_TARGET_ID } from './skip-links.tsx';
 
 export interface PagedTableProps<TRow, TData> {
   query: Pick<
@@ -21,6 +22,8 @@ export interface PagedTableProps<TRow, TData> {
   counts: (data: TData) => { total: number; rowCount: number };
   onPageChange: (page: number) => void;
   onPageSizeChange: (pageSize: number) => void;
+  /** First / last buttons and a page-number field. */
+  jump?: boolean | undefined;
 }
 
 /**
@@ -39,14 +42,17 @@ export function PagedTable<TRow, TData>({
   counts,
   onPageChange,
   onPageSizeChange,
+  jump,
 }: PagedTableProps<TRow, TData>) {
   const retry = () => void query.refetch();
   return (
     <>
+      <SkipLinks />
       {query.isError && <ErrorState error={query.error} onRetry={retry} />}
       {!(query.isError && !query.data) && (
         <>
           <DataTable
+            id={TABLE_TARGET_ID}
             table={table}
             caption={caption}
             loading={query.isPending}
@@ -63,6 +69,8 @@ export function PagedTable<TRow, TData>({
               pageSizes={pageSizes}
               onPageSizeChange={onPageSizeChange}
               disabled={query.isPlaceholderData}
+              jump={jump}
+              id={PAGER_TARGET_ID}
             />
           )}
         </>

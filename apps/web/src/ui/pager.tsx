@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import './pager.css';
 
@@ -17,6 +17,8 @@ export interface PagerProps {
   disabled?: boolean | undefined;
   /** Adds first / last buttons and a page-number field to jump to. */
   jump?: boolean | undefined;
+  /** For a "Skip to pager" link. */
+  id?: string | undefined;
 }
 
 export function pageCount(total: number, pageSize: number): number {
@@ -35,6 +37,7 @@ export function Pager({
   onPageSizeChange,
   disabled,
   jump,
+  id,
 }: PagerProps) {
   const { t } = useTranslation();
   const sizeId = useId();
@@ -43,7 +46,7 @@ export function Pager({
   const to = rowCount === 0 ? 0 : from + rowCount - 1;
 
   return (
-    <nav className="pager" aria-label={t('pager.label')}>
+    <nav id={id} tabIndex={id ? -1 : undefined} className="pager" aria-label={t('pager.label')}>
       <p className="pager__range">{t('pager.range', { from, to, total })}</p>
       {pageSizes && onPageSizeChange && (
         <span className="pager__size">
@@ -64,46 +67,25 @@ export function Pager({
       )}
       <span className="pager__buttons">
         {jump && (
-          <button
-            type="button"
-            className="button"
-            onClick={() => onPageChange(1)}
-            disabled={disabled || page <= 1}
-          >
+          <PagerButton onClick={() => onPageChange(1)} disabled={disabled || page <= 1}>
             {t('pager.first')}
-          </button>
+          </PagerButton>
         )}
-        <button
-          type="button"
-          className="button"
-          onClick={() => onPageChange(page - 1)}
-          disabled={disabled || page <= 1}
-        >
+        <PagerButton onClick={() => onPageChange(page - 1)} disabled={disabled || page <= 1}>
           {t('pager.previous')}
-        </button>
+        </PagerButton>
         <span className="pager__page">{t('pager.page', { page, pages })}</span>
-        <button
-          type="button"
-          className="button"
-          onClick={() => onPageChange(page + 1)}
-          disabled={disabled || page >= pages}
-        >
+        <PagerButton onClick={() => onPageChange(page + 1)} disabled={disabled || page >= pages}>
           {t('pager.next')}
-        </button>
+        </PagerButton>
         {jump && (
-          <button
-            type="button"
-            className="button"
-            onClick={() => onPageChange(pages)}
-            disabled={disabled || page >= pages}
-          >
+          <PagerButton onClick={() => onPageChange(pages)} disabled={disabled || page >= pages}>
             {t('pager.last')}
-          </button>
+          </PagerButton>
         )}
       </span>
       {jump && pages > 1 && (
-        // Keyed by the page, so the field shows the current page again after any navigation.
-        <PageJump key={page} page={page} pages={pages} onJump={onPageChange} />
+        <PageJump page={page} pages={pages} onJump={onPageChange} />
       )}
     </nav>
   );
@@ -121,6 +103,14 @@ function PageJump({
   const { t } = useTranslation();
   const inputId = useId();
   const [value, setValue] = useState(String(page));
+  // The field shows the current page again after any navigation. It is not remounted for that
+  // (a key would do it), because a remount drops the focus of a keyboard user who pressed Go.
+  const shown = useRef(page);
+  useEffect(() => {
+    if (shown.current === page) return;
+    shown.current = page;
+    setValue(String(page));
+  }, [page]);
   return (
     <form
       className="pager__jump"
@@ -150,5 +140,25 @@ function PageJump({
         {t('pager.go')}
       </button>
     </form>
+  );
+}
+
+/**
+ * A pager button that stays focusable when it cannot act (aria-disabled, not disabled): the
+ * `disabled` attribute would drop the focus of a keyboard user to <body> the moment the next page
+ * starts loading or the last page is reached, and they would Tab all the way back.
+ */
+function PagerButton({ onClick, disabled, children }: { onClick: () => void; disabled: boolean | undefined; children: ReactNode }) {
+  return (
+    <button
+      type="button"
+      className="button"
+      aria-disabled={disabled || undefined}
+      onClick={() => {
+        if (!disabled) onClick();
+      }}
+    >
+      {children}
+    </button>
   );
 }

@@ -16,6 +16,8 @@ export interface RefreshBarProps {
   onRefresh: () => void;
   /** Polling is on because something is still changing. */
   polling?: boolean | undefined;
+  /** TanStack Query's errorUpdatedAt: when the service last answered with an error (a not-found). */
+  checkedAt?: number | undefined;
 }
 
 /** Seconds since `iso`, re-rendered every second while shown. */
@@ -35,7 +37,7 @@ function useAge(iso: string | undefined): number | undefined {
  * "Last updated" (or "as of … ago") and a refresh button, so a user can trust or renew what is on
  * screen. The button asks the server for fresh data (explicit-refresh.ts), past what other viewers share.
  */
-export function RefreshBar({ updatedAt, asOf, fetching, onRefresh, polling }: RefreshBarProps) {
+export function RefreshBar({ updatedAt, asOf, fetching, onRefresh, polling, checkedAt = 0 }: RefreshBarProps) {
   const { t, i18n } = useTranslation();
   const age = useAge(asOf);
   let when;
@@ -56,6 +58,14 @@ export function RefreshBar({ updatedAt, asOf, fetching, onRefresh, polling }: Re
       <>
         {t('refresh.lastUpdated')}{' '}
         <time dateTime={new Date(updatedAt).toISOString()}>{formatTime(updatedAt, i18n.language)}</time>
+      </>
+    );
+  } else if (checkedAt > 0) {
+    // The service answered, with an error: "not loaded yet" would suggest it is still coming.
+    when = (
+      <>
+        {t('refresh.lastChecked')}{' '}
+        <time dateTime={new Date(checkedAt).toISOString()}>{formatTime(checkedAt, i18n.language)}</time>
       </>
     );
   } else {

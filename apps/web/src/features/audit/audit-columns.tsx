@@ -24,6 +24,8 @@ export function auditColumns(t: TFunction<'audit'>) {
         const role = c.getValue();
         return role ? t(`roles.${role}`) : <EmptyValue />;
       },
+      // 管理员 broke one character per line in a narrow column.
+      meta: { className: 'audit__nowrap' },
     }),
     column.accessor('sourceAddress', {
       header: t('columns.sourceAddress'),

@@ -34,6 +34,8 @@ export function AuditFilters({ filters, onChange, onReset }: AuditFiltersProps) 
             id={id}
             name="user"
             type="search"
+            data-filter-shortcut=""
+            aria-keyshortcuts="/"
             className="input"
             maxLength={64}
             defaultValue={filters.user ?? ''}

@@ -49,6 +49,7 @@ export function AuditPage() {
         !forbidden && (
           <RefreshBar
             updatedAt={query.dataUpdatedAt}
+            checkedAt={query.errorUpdatedAt}
             fetching={query.isFetching}
             onRefresh={() => void query.refetch()}
           />
@@ -100,6 +101,7 @@ export function AuditPage() {
         onPageSizeChange={(pageSize) =>
           setSearch({ pageSize: pageSize as AuditSearch['pageSize'], page: 1 })
         }
+        jump
       />
     </>
   );

@@ -40,6 +40,7 @@ export function BasicConnectionPage() {
         actions={
           <RefreshBar
             updatedAt={query.dataUpdatedAt}
+            checkedAt={query.errorUpdatedAt}
             fetching={query.isFetching}
             polling={query.data ? isTransitional(query.data.state) : false}
             onRefresh={() => void query.refetch()}

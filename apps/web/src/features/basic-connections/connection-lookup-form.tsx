@@ -31,6 +31,8 @@ export function ConnectionLookupForm({ initialId = '' }: { initialId?: string })
         <input
           id={inputId}
           name="connectionId"
+          data-filter-shortcut=""
+          aria-keyshortcuts="/"
           className="input lookup-input"
           defaultValue={initialId}
           autoComplete="off"

@@ -115,6 +115,23 @@ describe('connection detail: isPrivis in plain words', () => {
   });
 });
 
+describe('connection detail: the same permission answer however the page is reached', () => {
+  it('on a direct link, asks the list for this name and says what it reports', async () => {
+    const { requests } = mockBff({
+      [DETAIL]: () => jsonResponse(sampleConnection()),
+      'GET /api/dli/enhanced-connections': () =>
+        jsonResponse({ count: 2, connections: [{ ...sampleConnection(), id: 'other', name: 'orders_mysql_2', isPrivis: true }, { ...sampleConnection(), isPrivis: false }] }),
+      'GET /api/dli/queues': queuesResponse,
+    });
+    open();
+    const privis = await screen.findByTestId('privis');
+    await waitFor(() => expect(privis).toHaveTextContent('Yes — the project has been granted the permission.'));
+    const lookup = requests.find((r) => r.url.pathname.endsWith('/enhanced-connections'));
+    expect(lookup?.url.searchParams.get('name')).toBe('orders_mysql');
+    expect(screen.queryByText(/isPrivis/)).not.toBeInTheDocument();
+  });
+});
+
 describe('connection detail: not found and deleted', () => {
   it('says clearly that there is no such connection', async () => {
     mockBff({
@@ -122,12 +139,17 @@ describe('connection detail: not found and deleted', () => {
         consoleError(404, {
           code: 'UPSTREAM_ERROR',
           message: 'The enhanced datasource connection conn-1 does not exist.',
+          requestId: 'req-404',
           upstream: { status: 404, code: 'DLI.0002' },
         }),
     });
     open();
     expect(await screen.findByRole('heading', { level: 1, name: 'Connection not found' })).toBeInTheDocument();
     expect(screen.getByRole('alert')).toHaveTextContent('There is no enhanced connection with ID conn-1');
+    expect(screen.getByRole('alert')).toHaveTextContent('req-404');
+    // One way back (the breadcrumb), not two identical links.
+    expect(screen.getAllByRole('link', { name: '← Enhanced connections' })).toHaveLength(1);
+    expect(screen.queryByText('Not loaded yet')).not.toBeInTheDocument();
   });
 
   it('shows a deleted connection without change controls', async () => {

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../lib/api-error.ts';
 import { usePermission } from '../../lib/session.ts';
+import { CopyButton } from '../../ui/copy-button.tsx';
 import { ErrorState } from '../../ui/error-state.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { PermissionNote } from '../../ui/permission-note.tsx';
@@ -19,6 +20,7 @@ import { DoctorPanel } from '../doctor/doctor-panel.tsx';
 import { listedPrivisOptions } from '../doctor/queries.ts';
 import { RoutesPanel } from '../doctor/routes-panel.tsx';
 import { HostsSection } from './hosts-section.tsx';
+import { lastListSearch } from './last-list-search.ts';
 import { listedPrivis } from './privis.ts';
 import { connectionDetailOptions } from './queries.ts';
 import { QueueBindingPanel } from './queue-binding-panel.tsx';
@@ -60,11 +62,15 @@ export function ConnectionDetailPage() {
       <>
         <Breadcrumb />
         <PageHeader title={t('editor.detail.notFoundTitle')} />
+        {/* The breadcrumb above is the way back; a second identical link here only repeated it. */}
         <div className="notice notice--warning" role="alert">
           <p>{t('editor.detail.notFoundBody', { id: connectionId })}</p>
-          <p>
-            <Link to="/connections">{t('editor.backToList')}</Link>
-          </p>
+          {isApiError(query.error) && query.error.requestId && (
+            <p className="muted">
+              {t('editor.detail.requestId')} <code>{query.error.requestId}</code>{' '}
+              <CopyButton value={query.error.requestId} label={t('editor.detail.copyRequestId')} />
+            </p>
+          )}
         </div>
       </>
     );
@@ -86,6 +92,7 @@ export function ConnectionDetailPage() {
           <>
             <RefreshBar
               updatedAt={query.dataUpdatedAt}
+              checkedAt={query.errorUpdatedAt}
               fetching={query.isFetching}
               polling={polling}
               onRefresh={() => void query.refetch()}
@@ -180,7 +187,9 @@ function Breadcrumb() {
   const { t } = useTranslation('connections');
   return (
     <nav aria-label={t('editor.breadcrumb')} className="breadcrumb">
-      <Link to="/connections">{t('editor.backToList')}</Link>
+      <Link to="/connections" search={lastListSearch()}>
+        {t('editor.backToList')}
+      </Link>
     </nav>
   );
 }

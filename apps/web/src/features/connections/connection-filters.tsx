@@ -55,6 +55,8 @@ export function ConnectionFilters({ search, onChange, onReset }: ConnectionFilte
               id={id}
               name="name"
               type="search"
+              data-filter-shortcut=""
+              aria-keyshortcuts="/"
               className="input connection-filters__name"
               maxLength={64}
               value={name.draft}

@@ -1,7 +1,7 @@
 import type { ConnectionRow } from '@dsc/api-types';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePermission } from '../../lib/session.ts';
 import { ErrorState } from '../../ui/error-state.tsx';
@@ -11,6 +11,7 @@ import { RefreshBar } from '../../ui/refresh-bar.tsx';
 import { BulkBar } from './bulk/bulk-bar.tsx';
 import { SelectionContext } from './bulk/selection-context.tsx';
 import { useSelection } from './bulk/use-selection.ts';
+import { PAGER_TARGET_ID, SkipLinks } from '../../ui/skip-links.tsx';
 import { ColumnChooser } from './column-chooser.tsx';
 import { buildConnectionsCsv, downloadCsv, exportFilename } from './csv-export.ts';
 import { useColumnVisibility } from './column-visibility.ts';
@@ -27,6 +28,7 @@ import {
   listParamsFromSearch,
   refreshConnectionsView,
 } from './queries.ts';
+import { rememberListSearch } from './last-list-search.ts';
 import {
   PAGE_SIZES,
   effectivePage,
@@ -47,6 +49,7 @@ export function ConnectionsListPage() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const params = listParamsFromSearch(search);
+  useEffect(() => rememberListSearch(search), [search]);
   const query = useQuery(listConnectionsOptions(params));
   const queryClient = useQueryClient();
   const canCreate = usePermission('dli.createEnhancedConnection');
@@ -86,6 +89,7 @@ export function ConnectionsListPage() {
 
   return (
     <>
+      <SkipLinks />
       <PageHeader
         title={t('title')}
         description={t('description')}
@@ -94,6 +98,7 @@ export function ConnectionsListPage() {
             <RefreshBar
               updatedAt={query.dataUpdatedAt}
               asOf={query.data?.asOf}
+              checkedAt={query.errorUpdatedAt}
               fetching={query.isFetching || refreshing}
               polling={hasCreatingQueue(query.data)}
               onRefresh={() => void refresh()}
@@ -178,6 +183,7 @@ export function ConnectionsListPage() {
               }
               disabled={query.isPlaceholderData}
               jump
+              id={PAGER_TARGET_ID}
             />
           )}
         </>

@@ -17,6 +17,7 @@ import { BodyCells } from '../../ui/data-table.tsx';
 import { QueueTable } from './queue-table.tsx';
 import type { ConnectionSort } from './search.ts';
 import '../../ui/data-table.css';
+import { TABLE_TARGET_ID } from '../../ui/skip-links.tsx';
 
 /** Above this many rows only the ones in view (plus a margin) are in the DOM. */
 export const VIRTUALIZE_ABOVE = 100;
@@ -173,6 +174,9 @@ export function ConnectionsTable(props: ConnectionsTableProps) {
   return (
     <div
       ref={scrollRef}
+      id={TABLE_TARGET_ID}
+      // The "Skip to table" target; its rows' links are the Tab stops, so not in the Tab order itself.
+      tabIndex={-1}
       className="data-table__scroll connections-table__scroll"
       data-virtual={virtual || undefined}
     >

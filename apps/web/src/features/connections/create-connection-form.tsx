@@ -16,6 +16,7 @@ import { newIdempotencyKey, useCreateConnection } from './mutations.ts';
 import { QueueSelect } from './queue-select.tsx';
 import { serverFieldErrors } from './server-field-errors.ts';
 import { duplicateTagKeys, TagsEditor } from './tags-editor.tsx';
+import { lastListSearch } from './last-list-search.ts';
 
 // The catalogue's body, except that the hosts are a HostList: checked by the same `Hosts` schema
 // (once per list, usually in the worker that read them) and never deep-copied by the form.
@@ -234,7 +235,9 @@ export function CreateConnectionForm() {
           ))}
         </ul>
       )}
-      {submitCount > 0 && Object.keys(errors).length > 0 && !create.isPending && (
+      {/* Only while the marks come from this form's own checks: once the service has answered
+          (a taken name, a refused queue), the request was sent and the error above says why. */}
+      {submitCount > 0 && Object.keys(errors).length > 0 && !create.isPending && !create.isError && (
         <p className="field-error" role="alert">
           {t('editor.create.fixErrors')}
         </p>
@@ -244,7 +247,7 @@ export function CreateConnectionForm() {
         <button type="submit" className="button button--primary" disabled={create.isPending} aria-busy={create.isPending || undefined}>
           {create.isPending ? t('editor.create.submitting') : t('editor.create.submit')}
         </button>
-        <Link to="/connections" className="button">
+        <Link to="/connections" search={lastListSearch()} className="button">
           {t('editor.create.cancel')}
         </Link>
       </div>

@@ -282,6 +282,8 @@ describe('create connection: sending', () => {
     expect(summary).toHaveTextContent('req-409');
     expect(screen.getByLabelText(/^Name/)).toHaveAccessibleDescription(/already exists/);
     expect(screen.getByLabelText(/^VPC ID/)).toHaveValue('vpc-123');
+    // The request was sent and answered: the form must not claim that nothing was sent.
+    expect(screen.queryByText(/Nothing was sent/)).not.toBeInTheDocument();
   });
 
   it('keeps the idempotency key when the answer was lost, and renews it after a refusal', async () => {

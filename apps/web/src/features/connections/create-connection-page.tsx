@@ -5,6 +5,7 @@ import { sessionOptions, usePermission } from '../../lib/session.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { PermissionNote } from '../../ui/permission-note.tsx';
 import { CreateConnectionForm } from './create-connection-form.tsx';
+import { lastListSearch } from './last-list-search.ts';
 import './connection-editor.css';
 
 export function CreateConnectionPage() {
@@ -15,7 +16,7 @@ export function CreateConnectionPage() {
   return (
     <>
       <nav aria-label={t('editor.breadcrumb')} className="breadcrumb">
-        <Link to="/connections">{t('editor.backToList')}</Link>
+        <Link to="/connections" search={lastListSearch()}>{t('editor.backToList')}</Link>
       </nav>
       <PageHeader title={t('editor.create.title')} description={t('editor.create.description')} />
       {session.isPending ? (

@@ -1,9 +1,11 @@
 import type { AvailableQueueInfo } from '@dsc/api-types';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { flash } from '../../lib/flash.ts';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { ErrorState } from '../../ui/error-state.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
+import { lastListSearch } from './last-list-search.ts';
 import { useDeleteConnection } from './mutations.ts';
 
 export interface DeleteConnectionDialogProps {
@@ -37,7 +39,9 @@ export function DeleteConnectionDialog({ open, onClose, connectionId, connection
         del.mutate(undefined, {
           onSuccess: () => {
             onClose();
-            void navigate({ to: '/connections' });
+            // Back to the view the user came from, saying what happened there.
+            flash(t('editor.delete.done', { name: connectionName }), '/connections');
+            void navigate({ to: '/connections', search: lastListSearch() });
           },
         })
       }

@@ -1,5 +1,5 @@
 import type { Host } from '@dsc/api-types';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePermission } from '../../lib/session.ts';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
@@ -22,6 +22,17 @@ export function HostsSection({ connectionId, connectionName, hosts, readOnly }: 
   const [editing, setEditing] = useState(false);
   const [clearing, setClearing] = useState(false);
   const clear = useReplaceHosts(connectionId);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const editorBox = useRef<HTMLDivElement>(null);
+  // Opening and closing the editor replaces the control that had focus: carry focus into the
+  // editor, and back to "Edit hosts" on Save or Cancel, instead of dropping it to the page's top.
+  const wasEditing = useRef(editing);
+  useEffect(() => {
+    if (wasEditing.current === editing) return;
+    wasEditing.current = editing;
+    if (editing) editorBox.current?.querySelector<HTMLElement>('textarea, input, button')?.focus();
+    else editButton.current?.focus();
+  }, [editing]);
 
   return (
     <section aria-labelledby="hosts-heading" className="detail-section">
@@ -31,7 +42,7 @@ export function HostsSection({ connectionId, connectionName, hosts, readOnly }: 
         </h2>
         {canReplace && !editing && (
           <div className="detail-section__actions">
-            <button type="button" className="button" onClick={() => setEditing(true)}>
+            <button ref={editButton} type="button" className="button" onClick={() => setEditing(true)}>
               {t('editor.replace.edit')}
             </button>
             {hosts.length > 0 && (
@@ -50,12 +61,14 @@ export function HostsSection({ connectionId, connectionName, hosts, readOnly }: 
         )}
       </div>
       {editing ? (
-        <ReplaceHostsForm
-          connectionId={connectionId}
-          connectionName={connectionName}
-          current={hosts}
-          onDone={() => setEditing(false)}
-        />
+        <div ref={editorBox}>
+          <ReplaceHostsForm
+            connectionId={connectionId}
+            connectionName={connectionName}
+            current={hosts}
+            onDone={() => setEditing(false)}
+          />
+        </div>
       ) : (
         <HostsTable hosts={hosts} caption={t('editor.detail.hostsCaption', { name: connectionName })} />
       )}

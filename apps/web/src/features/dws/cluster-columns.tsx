@@ -48,9 +48,10 @@ export function clusterColumns(t: TFunction<'dws'>): ColumnDef<DwsCluster, never
         <Link
           to="/dws/clusters/$clusterId/data-sources"
           params={{ clusterId: c.row.original.id }}
-          aria-label={t('clusters.sourcesOf', { name: c.row.original.name })}
         >
+          {/* The visible words start the accessible name, so a voice user can say what they see. */}
           {t('clusters.sources')}
+          <span className="visually-hidden"> {t('clusters.sourcesOfSuffix', { name: c.row.original.name })}</span>
         </Link>
       ),
     }),

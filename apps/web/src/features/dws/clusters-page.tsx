@@ -32,6 +32,7 @@ export function ClustersPage() {
         actions={
           <RefreshBar
             updatedAt={query.dataUpdatedAt}
+            checkedAt={query.errorUpdatedAt}
             fetching={query.isFetching}
             onRefresh={() => void query.refetch()}
           />

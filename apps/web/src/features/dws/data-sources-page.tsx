@@ -74,6 +74,7 @@ export function DataSourcesPage() {
             )}
             <RefreshBar
               updatedAt={query.dataUpdatedAt}
+              checkedAt={query.errorUpdatedAt}
               fetching={query.isFetching}
               onRefresh={() => void query.refetch()}
             />

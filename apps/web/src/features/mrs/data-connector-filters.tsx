@@ -35,6 +35,8 @@ export function DataConnectorFilters({ search, onChange, onReset }: DataConnecto
             id={id}
             name="name"
             type="search"
+            data-filter-shortcut=""
+            aria-keyshortcuts="/"
             className="input"
             maxLength={64}
             defaultValue={search.name ?? ''}

@@ -60,6 +60,7 @@ export function DataConnectorsPage() {
           <>
             <RefreshBar
               updatedAt={query.dataUpdatedAt}
+              checkedAt={query.errorUpdatedAt}
               fetching={query.isFetching}
               onRefresh={() => void query.refetch()}
             />
@@ -104,6 +105,7 @@ export function DataConnectorsPage() {
         onPageSizeChange={(pageSize) =>
           setSearch({ pageSize: pageSize as MrsSearch['pageSize'], page: 1 })
         }
+        jump
       />
     </>
   );

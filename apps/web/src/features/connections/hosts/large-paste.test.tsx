@@ -6,6 +6,9 @@ import { jsonResponse } from '../../../test/fetch-mock.ts';
 import { renderApp, testQueryClient, testUser } from '../../../test/render-app.tsx';
 import { fakeLayout, mockBff, queuesResponse, sampleConnection } from '../editor-test-bff.ts';
 
+/** The hosts editor's own live status (the shell's flash region is a status too). */
+const hostsStatus = () => document.getElementById('connection-hosts-status');
+
 vi.setConfig({ testTimeout: 30_000 });
 configure({ asyncUtilTimeout: 5_000 });
 beforeEach(() => fakeLayout());
@@ -81,7 +84,7 @@ describe('hosts editor: a large paste', () => {
     expect(shown.value).toBe(combined);
     await waitFor(() => expect(shown).toHaveFocus());
     expect(screen.getByText('This text is long (1,202 lines): the page may pause briefly while it changes.')).toBeInTheDocument();
-    expect(screen.getByRole('status')).toHaveTextContent('Read as /etc/hosts text: 1,202 valid entries.');
+    expect(hostsStatus()).toHaveTextContent('Read as /etc/hosts text: 1,202 valid entries.');
   });
 
   it('lists problems by line and keeps rows closed until they are fixed; a paste on the panel adds to the text', async () => {
@@ -116,7 +119,7 @@ describe('hosts editor: a large paste', () => {
 
     await user.click(screen.getByRole('radio', { name: 'Rows' }));
     expect(screen.getByLabelText('Host name, row 1')).toHaveValue('app-0.internal');
-    expect(screen.getByRole('status')).toHaveTextContent('Hosts: 2,000');
+    expect(hostsStatus()).toHaveTextContent('Hosts: 2,000');
     // Back to text: the 2,000 rows are too many for the box as well.
     await user.click(screen.getByRole('radio', { name: /^Text/ }));
     expect(await screen.findByText('2,000 entries read from the list (/etc/hosts style); all valid.')).toBeInTheDocument();
