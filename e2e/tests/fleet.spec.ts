@@ -28,6 +28,18 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+/** How many connections the targets other than prod-sg1 hold, as their own whole-list views count them. */
+async function rowsOfHealthyTargets(page: Page): Promise<number> {
+  const targets = (await (await page.request.get('/api/targets')).json()) as { targets: { id: string }[] };
+  let rows = 0;
+  for (const { id } of targets.targets.filter((t) => t.id !== 'prod-sg1')) {
+    const view = await page.request.get(`/api/t/${id}/views/dli/enhanced-connections?page=1&pageSize=20&sort=-created`);
+    expect(view.status(), await view.text()).toBe(200);
+    rows += ((await view.json()) as { total: number }).total;
+  }
+  return rows;
+}
+
 test.describe('fleet', () => {
   // Three targets read at once, axe runs and a scrypt sign-in: slow on a shared two-core machine.
   test.describe.configure({ timeout: 180_000 });
@@ -72,7 +84,8 @@ test.describe('fleet', () => {
       const table = page.getByRole('table', { name: /across targets/ });
       await expect(table.getByRole('columnheader', { name: 'Target' })).toBeVisible();
       await expect(table.getByRole('cell', { name: /Production Beijing/ }).first()).toBeVisible();
-      await expect(page.getByText(/of 340$/)).toBeVisible();
+      // Every row of the targets that answered (earlier tests may have created or deleted some).
+      await expect(page.getByText(new RegExp(`of ${await rowsOfHealthyTargets(page)}$`))).toBeVisible();
       // Filters and paging work on the merged list like on one target's.
       await page.getByRole('button', { name: 'Next' }).click();
       await expect(page).toHaveURL(/page=2/);
