@@ -30,10 +30,10 @@ async function seriousViolations(page: Page): Promise<string[]> {
 
 /** How many connections the targets other than prod-sg1 hold, as their own whole-list views count them. */
 async function rowsOfHealthyTargets(page: Page): Promise<number> {
-  const targets = (await (await page.request.get('/api/targets')).json()) as { targets: { id: string }[] };
+  const targets = (await (await page.request.get('/api/targets', { headers: { 'X-CSRF': '1' } })).json()) as { targets: { id: string }[] };
   let rows = 0;
   for (const { id } of targets.targets.filter((t) => t.id !== 'prod-sg1')) {
-    const view = await page.request.get(`/api/t/${id}/views/dli/enhanced-connections?page=1&pageSize=20&sort=-created`);
+    const view = await page.request.get(`/api/t/${id}/views/dli/enhanced-connections?page=1&pageSize=20&sort=-created`, { headers: { 'X-CSRF': '1' } });
     expect(view.status(), await view.text()).toBe(200);
     rows += ((await view.json()) as { total: number }).total;
   }
