@@ -87,6 +87,12 @@ async function run(id: OperationId, params: Record<string, string>, body?: unkno
   return r;
 }
 
+/** A queue an enhanced connection may bind, from the simulator's seed. */
+async function usableQueueName(): Promise<string> {
+  const { queues } = (await h.call('GET', '/api/dli/queues?queue_type=all')).json as { queues: Queue[] };
+  return queues.find((q) => queueUsableForEnhanced(q).usable)!.queue_name;
+}
+
 /** A successful change's line: who, what, which, outcome, what the cloud said. */
 async function expectSuccessLine(
   id: OperationId,
@@ -116,10 +122,7 @@ async function expectSuccessLine(
 
 describe('every mutating operation is audited', () => {
   it('on success: DLI', async () => {
-    const queues = (await h.call('GET', '/api/dli/queues?queue_type=all')).json as {
-      queues: Queue[];
-    };
-    const queue = queues.queues.find((q) => queueUsableForEnhanced(q).usable)!.queue_name;
+    const queue = await usableQueueName();
     const created = await expectSuccessLine(
       'dli.createEnhancedConnection',
       {},
@@ -142,10 +145,7 @@ describe('every mutating operation is audited', () => {
   });
 
   it("on success: the doctor's changes (routes, sharing, connectivity tests)", async () => {
-    const queues = (await h.call('GET', '/api/dli/queues?queue_type=all')).json as {
-      queues: Queue[];
-    };
-    const queue_name = queues.queues.find((q) => queueUsableForEnhanced(q).usable)!.queue_name;
+    const queue_name = await usableQueueName();
     const created = await expectSuccessLine(
       'dli.createEnhancedConnection',
       {},
