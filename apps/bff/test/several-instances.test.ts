@@ -273,8 +273,10 @@ describe('two instances behind nginx, one Redis, one PostgreSQL', () => {
     const load = Promise.all(Array.from({ length: WORKERS }, (_, w) => worker(w)));
     await sleep(KILL_AT_MS);
     // Slow reads through nginx, round robin over both instances: some are in flight on the one killed.
+    // `no-cache` (what the Refresh button sends) so none is answered from the 1 s read-sharing window
+    // before the kill: each waits for the slow upstream.
     const inFlight = Array.from({ length: 6 }, () =>
-      send(base, 'GET', '/api/dws/clusters', { cookie: operator }).then(
+      send(base, 'GET', '/api/dws/clusters', { cookie: operator, headers: { 'cache-control': 'no-cache' } }).then(
         (a) => `${a.status} ${a.code ?? ''}`.trim(),
         () => 'connection',
       ),
