@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import './pager.css';
 
@@ -104,13 +104,14 @@ function PageJump({
   const inputId = useId();
   const [value, setValue] = useState(String(page));
   // The field shows the current page again after any navigation. It is not remounted for that
-  // (a key would do it), because a remount drops the focus of a keyboard user who pressed Go.
-  const shown = useRef(page);
-  useEffect(() => {
-    if (shown.current === page) return;
-    shown.current = page;
+  // (a key would do it), because a remount drops the focus of a keyboard user who pressed Go. The
+  // value is reset while rendering, not in an effect: an effect runs after the next paint, and
+  // could overwrite a number typed straight after the page changed (then Go went nowhere).
+  const [shownPage, setShownPage] = useState(page);
+  if (shownPage !== page) {
+    setShownPage(page);
     setValue(String(page));
-  }, [page]);
+  }
   return (
     <form
       className="pager__jump"
