@@ -37,7 +37,7 @@ describe('replace hosts: the confirmation lists what changes', () => {
     const area = screen.getByLabelText(/^Hosts as text/);
     // db01 stays, db02 moves to another address, web01 is new; a CSV line and an exact repeat too.
     fireEvent.input(area, { target: { value: '10.0.0.1 db01\n10.0.0.22 db02\nweb01,10.0.0.30\n10.0.0.1 db01' } });
-    expect(await screen.findByText('Merged 1 repeated entry: the same name and IP as on an earlier line.')).toBeInTheDocument();
+    expect(await screen.findByText('Repeats merged (same name and IP as an earlier line): 1.')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Save hosts…' }));
 
     const dialog = await screen.findByRole('dialog', { name: 'Replace the hosts of orders_mysql?' });

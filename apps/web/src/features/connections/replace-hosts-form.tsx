@@ -190,7 +190,7 @@ export function ReplaceHostsForm({ connectionId, connectionName, current, onDone
           onDone();
         }}
       >
-        <p>{t('editor.replace.discardBody', { n: current.length.toLocaleString() })}</p>
+        <p>{t('editor.replace.discardBody')}</p>
       </ConfirmDialog>
       <UnsavedChangesGuard when={shouldAsk} />
     </form>

@@ -277,7 +277,7 @@ export function HostsEditor({
       {mode === 'text' && (
         // Always there in text mode, so the note is announced when it appears.
         <p id={mergedId} className="hosts-editor__merged muted" role="status">
-          {!reading && merged > 0 ? t('editor.hosts.merged', { count: merged }) : null}
+          {!reading && merged > 0 ? t('editor.hosts.merged', { n: merged.toLocaleString() }) : null}
         </p>
       )}
       {mode === 'text' && blockedToRows && !reading && (

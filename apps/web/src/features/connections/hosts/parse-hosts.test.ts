@@ -139,13 +139,13 @@ describe('parseHosts: problems name their line', () => {
       expect.objectContaining({ line: 3, code: 'duplicate', value: 'DB', other: 1 }),
       expect.objectContaining({ line: 4, code: 'duplicate', value: 'web', other: 2 }),
     ]);
-    expect(r.errors[0]!.message).toBe('host name DB is already used on line 1 with another address (10.0.0.1)');
+    expect(r.errors[0]!.message).toBe('host name DB is already used on line 1 for 10.0.0.1');
     expect(r.errors[0]!.otherIp).toBe('10.0.0.1');
   });
 
   it('flags an alias that gives a name from an earlier line another address', () => {
     expect(problemsOf('10.0.0.1 db\n10.0.0.2 web db')).toEqual([
-      '2: host name db is already used on line 1 with another address (10.0.0.1)',
+      '2: host name db is already used on line 1 for 10.0.0.1',
     ]);
   });
 });

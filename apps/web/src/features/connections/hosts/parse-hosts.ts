@@ -93,7 +93,7 @@ export class HostChecker {
       const message =
         first.ip === ip
           ? `host name ${name} is already used on line ${first.line}`
-          : `host name ${name} is already used on line ${first.line} with another address (${first.ip})`;
+          : `host name ${name} is already used on line ${first.line} for ${first.ip}`;
       this.problems.push({ line, code: 'duplicate', value: name, other: first.line, otherIp: first.ip, message });
       return undefined;
     }
