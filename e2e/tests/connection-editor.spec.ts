@@ -323,6 +323,43 @@ test.describe('enhanced connections: create, detail and changes', () => {
     await expect(page.getByRole('radio', { name: 'Rows' })).toBeEnabled();
   });
 
+  test('replace hosts: a mixed /etc/hosts + CSV paste with a repeat is read and merged; the confirmation lists the changes', async ({ page }) => {
+    await signIn(page, 'operator');
+    const name = `e2e_hosts_diff_${unique()}`;
+    const id = await createConnection(page, {
+      name,
+      dest_vpc_id: 'vpc-e2e-0007',
+      dest_network_id: 'subnet-e2e-0007',
+      hosts: [
+        { name: 'db01', ip: '10.0.0.1' },
+        { name: 'db02', ip: '10.0.0.2' },
+        { name: 'old01', ip: '10.0.0.9' },
+      ],
+    });
+    await page.goto(`/connections/${id}`);
+    await page.getByRole('button', { name: 'Edit hosts' }).click();
+    await page.getByRole('radio', { name: /^Text/ }).check();
+    await page
+      .getByLabel(/^Hosts as text/)
+      .fill(['# from /etc/hosts', '10.0.0.1 db01 db01.internal', '10.0.0.22 db02', 'web01,10.0.0.30', '10.0.0.1 db01'].join('\n'));
+    await expect(page.getByText('Read line by line (/etc/hosts and CSV): 4 valid entries.')).toBeVisible();
+    await expect(page.getByText('Repeats merged (same name and IP as an earlier line): 1.')).toBeVisible();
+    await expect(page.getByText(/^Problems:/)).toHaveCount(0);
+
+    await page.getByRole('button', { name: 'Save hosts…' }).click();
+    const dialog = page.getByRole('dialog', { name: `Replace the hosts of ${name}?` });
+    await expect(dialog).toContainText('Hosts now: 3; after saving: 4.');
+    await expect(dialog.getByRole('region', { name: 'Added (2)' })).toContainText('db01.internal 10.0.0.1');
+    await expect(dialog.getByRole('region', { name: 'Added (2)' })).toContainText('web01 10.0.0.30');
+    await expect(dialog.getByRole('region', { name: 'Removed (1)' })).toContainText('old01 10.0.0.9');
+    await expect(dialog.getByRole('region', { name: 'Address changed (1)' })).toContainText('db02: 10.0.0.2 → 10.0.0.22');
+    await expect(dialog).toContainText('Unchanged: 1');
+    await screenshot(page, 'connection-replace-hosts-diff');
+    await dialog.getByRole('button', { name: 'Replace hosts' }).click();
+    await expect(page.getByRole('heading', { name: 'Hosts (4)' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Edit hosts' })).toBeFocused();
+  });
+
   test('the create form in Chinese', async ({ page }) => {
     await page.addInitScript(() => window.localStorage.setItem('dsc.language', 'zh-CN'));
     await signIn(page, 'operator');

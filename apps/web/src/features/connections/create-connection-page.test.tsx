@@ -128,7 +128,7 @@ describe('create connection: hosts', () => {
     fireEvent.input(text, { target: { value: '# hosts\n10.0.0.1 db01\n10.0.0.300 db02\n10.0.0.3 db01' } });
 
     expect(await screen.findByText('Line 3: 10.0.0.300 is not an IPv4 address')).toBeInTheDocument();
-    expect(screen.getByText('Line 4: host name db01 is already used on line 2')).toBeInTheDocument();
+    expect(screen.getByText('Line 4: host name db01 is already used on line 2 for 10.0.0.1')).toBeInTheDocument();
     expect(screen.getByText('Problems: 2')).toBeInTheDocument();
     expect(screen.getByRole('radio', { name: 'Rows' })).toBeDisabled();
 

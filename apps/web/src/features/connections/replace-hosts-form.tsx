@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { Host } from '@dsc/api-types';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { z } from 'zod';
 import { Controller, useForm, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,8 @@ import { UnsavedChangesGuard } from '../../ui/unsaved-changes-guard.tsx';
 import { fieldMessage } from './field-message.ts';
 import { HostList, hostListField } from './hosts/host-list.ts';
 import { hostRowErrors } from './hosts/host-row-errors.ts';
+import { diffHosts } from './hosts/hosts-diff.ts';
+import { HostsDiffList } from './hosts/hosts-diff-list.tsx';
 import { HostsEditor, type HostsEditorState } from './hosts/hosts-editor.tsx';
 import { useReplaceHosts } from './mutations.ts';
 import { serverFieldErrors } from './server-field-errors.ts';
@@ -26,20 +28,26 @@ export interface ReplaceHostsFormProps {
   onDone: () => void;
 }
 
-/** The hosts editor prefilled with the connection's hosts; saving replaces the whole list. */
+/**
+ * The hosts editor prefilled with the connection's hosts; saving replaces the whole list after a
+ * confirmation listing what changes. Cancel (or Escape) asks before throwing edits away.
+ */
 export function ReplaceHostsForm({ connectionId, connectionName, current, onDone }: ReplaceHostsFormProps) {
   const { t } = useTranslation('connections');
   const replace = useReplaceHosts(connectionId);
   const hostsState = useRef<HostsEditorState>({ reading: false, problems: 0 });
   const [pendingHosts, setPendingHosts] = useState<HostList | null>(null);
+  const [discarding, setDiscarding] = useState(false);
   const [otherErrors, setOtherErrors] = useState<[string, string][]>([]);
+  const [initial] = useState(() => HostList.of(current.map((h) => ({ name: h.name, ip: h.ip }))));
   const form = useForm<Values>({
     resolver: zodResolver(FormSchema),
     mode: 'onSubmit',
     reValidateMode: 'onChange',
-    defaultValues: { hosts: HostList.of(current.map((h) => ({ name: h.name, ip: h.ip }))) },
+    defaultValues: { hosts: initial },
   });
-  const { control, handleSubmit, setError, formState } = form;
+  const { control, handleSubmit, setError, formState, getValues } = form;
+  const diff = useMemo(() => (pendingHosts ? diffHosts(current, pendingHosts.items) : null), [current, pendingHosts]);
   const leaveAllowed = useRef(false);
   const dirty = useRef(formState.isDirty);
   dirty.current = formState.isDirty;
@@ -47,6 +55,32 @@ export function ReplaceHostsForm({ connectionId, connectionName, current, onDone
   const onHostsState = useCallback((s: HostsEditorState) => {
     hostsState.current = s;
   }, []);
+
+  /**
+   * Compared entry by entry rather than with the form's dirty flag, which sees any new list as a
+   * change (host-list.ts); text still being read or holding refused lines counts as an edit too,
+   * since neither has reached the list yet.
+   */
+  const hasEdits = (): boolean => {
+    const s = hostsState.current;
+    return s.reading || s.problems > 0 || !getValues('hosts').equals(initial);
+  };
+
+  const cancel = () => {
+    if (replace.isPending) return;
+    if (hasEdits()) setDiscarding(true);
+    else onDone();
+  };
+
+  /** Escape anywhere in the editor is Cancel; a dialog's own Escape, or clearing a search box, is not. */
+  const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
+    if (e.key !== 'Escape' || e.defaultPrevented || discarding || pendingHosts) return;
+    const target = e.target as HTMLElement;
+    if (target.closest('dialog')) return;
+    if (target instanceof HTMLInputElement && target.type === 'search' && target.value !== '') return;
+    e.preventDefault();
+    cancel();
+  };
 
   const checkEditor = (): boolean => {
     const s = hostsState.current;
@@ -75,6 +109,7 @@ export function ReplaceHostsForm({ connectionId, connectionName, current, onDone
     <form
       className="replace-hosts"
       noValidate
+      onKeyDown={onKeyDown}
       onSubmit={(e) =>
         void handleSubmit(
           ({ hosts }) => {
@@ -114,7 +149,7 @@ export function ReplaceHostsForm({ connectionId, connectionName, current, onDone
         <button type="submit" className="button button--primary" disabled={replace.isPending}>
           {t('editor.replace.save')}
         </button>
-        <button type="button" className="button" disabled={replace.isPending} onClick={onDone}>
+        <button type="button" className="button" disabled={replace.isPending} onClick={cancel}>
           {t('editor.replace.cancel')}
         </button>
       </div>
@@ -140,6 +175,22 @@ export function ReplaceHostsForm({ connectionId, connectionName, current, onDone
                 n: (pendingHosts?.length ?? 0).toLocaleString(),
               })}
         </p>
+        {diff && pendingHosts?.length !== 0 && <HostsDiffList diff={diff} />}
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={discarding}
+        title={t('editor.replace.discardTitle', { name: connectionName })}
+        confirmLabel={t('editor.replace.discard')}
+        cancelLabel={t('editor.replace.keepEditing')}
+        tone="danger"
+        onCancel={() => setDiscarding(false)}
+        onConfirm={() => {
+          leaveAllowed.current = true;
+          setDiscarding(false);
+          onDone();
+        }}
+      >
+        <p>{t('editor.replace.discardBody')}</p>
       </ConfirmDialog>
       <UnsavedChangesGuard when={shouldAsk} />
     </form>

@@ -37,11 +37,18 @@ export function heldTitle(t: T, held: HeldText): string {
     : t('editor.hosts.held.titleList', values);
 }
 
+/** The column order(s) the CSV lines were read in: `name,ip`, `ip,name`, or both. */
+export function orderText(t: T, result: ReadHosts): string {
+  const order = result.csv?.order ?? 'name,ip';
+  return order === 'both' ? t('editor.hosts.orderBoth') : order;
+}
+
 /** How the text was read, as a phrase for the status line. */
 export function formatName(t: T, result: ReadHosts): string {
+  if (result.format === 'mixed') return t('editor.hosts.held.formatMixed');
   if (result.format === 'csv') {
     return t(result.csv?.header ? 'editor.hosts.held.formatCsvHeader' : 'editor.hosts.held.formatCsv', {
-      order: result.csv?.order ?? 'name,ip',
+      order: orderText(t, result),
     });
   }
   return t('editor.hosts.held.formatHosts');

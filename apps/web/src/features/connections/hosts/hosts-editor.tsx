@@ -3,7 +3,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState, type ChangeEv
 import { useTranslation } from 'react-i18next';
 import { fieldMessage } from '../field-message.ts';
 import { HeldTextPanel } from './held-text-panel.tsx';
-import { heldStatus, holdText, type HeldSource, type HeldText } from './held-text.ts';
+import { heldStatus, holdText, orderText, type HeldSource, type HeldText } from './held-text.ts';
 import { HostList } from './host-list.ts';
 import { HostRows, type RowFieldErrors } from './host-rows.tsx';
 import { HostsProblems, problemText } from './hosts-problems.tsx';
@@ -81,6 +81,7 @@ export function HostsEditor({
   const hintId = `${id}-hint`;
   const problemsId = `${id}-problems`;
   const statusId = `${id}-status`;
+  const mergedId = `${id}-merged`;
 
   const rows = value.items;
   const rowProblems = useMemo(() => (mode === 'rows' ? checkHostRows(rows) : []), [mode, rows]);
@@ -202,7 +203,8 @@ export function HostsEditor({
   const clearFocus = useCallback(() => setFocusRow(null), []);
   const textRowErrors = mode === 'text' ? serverErrorsByLine(rowErrors, parsed.result?.lines, t) : [];
   const blockedToRows = reading || textProblems.length > 0;
-  const describedBy = `${hintId} ${statusId}${textProblems.length > 0 ? ` ${problemsId}` : ''}`;
+  const merged = mode === 'text' ? (parsed.result?.merged ?? 0) : 0;
+  const describedBy = `${hintId} ${statusId}${merged > 0 ? ` ${mergedId}` : ''}${textProblems.length > 0 ? ` ${problemsId}` : ''}`;
   // Counted only for a text shown in the box (a held one is never there): warns that editing it
   // may pause the page.
   const largeLines = useMemo(() => (mode === 'text' && !held && isLargeText(text) ? countLines(text) : 0), [mode, held, text]);
@@ -272,6 +274,12 @@ export function HostsEditor({
               : statusText(t, reading, parsed.result)}
         </span>
       </div>
+      {mode === 'text' && (
+        // Always there in text mode, so the note is announced when it appears.
+        <p id={mergedId} className="hosts-editor__merged muted" role="status">
+          {!reading && merged > 0 ? t('editor.hosts.merged', { n: merged.toLocaleString() }) : null}
+        </p>
+      )}
       {mode === 'text' && blockedToRows && !reading && (
         <p id={`${id}-blocked`} className="muted">
           {t('editor.hosts.rowsBlocked')}
@@ -434,10 +442,8 @@ function statusText(t: T, reading: boolean, result: ReturnType<typeof useHostsPa
   if (!result || result.format === 'empty') return t('editor.hosts.count', { n: 0 });
   const n = result.hosts.length.toLocaleString();
   if (result.format === 'hosts') return t('editor.hosts.readAsHosts', { n });
-  return t(result.csv?.header ? 'editor.hosts.readAsCsvHeader' : 'editor.hosts.readAsCsv', {
-    n,
-    order: result.csv?.order ?? 'name,ip',
-  });
+  if (result.format === 'mixed') return t('editor.hosts.readAsMixed', { n });
+  return t(result.csv?.header ? 'editor.hosts.readAsCsvHeader' : 'editor.hosts.readAsCsv', { n, order: orderText(t, result) });
 }
 
 /** Server errors on `hosts.N.*` while the list is shown as text: name the line entry N came from. */

@@ -8,7 +8,7 @@ export const SHOWN_PROBLEMS = 50;
 /** One problem as a sentence in the reader's language, without its line. */
 export function problemText(t: TFunction<'connections'>, p: HostsProblem, kind: 'line' | 'row'): string {
   const code = p.code === 'duplicate' && kind === 'row' ? 'duplicateRow' : p.code;
-  return t(`editor.hosts.problem.${code}`, { value: p.value ?? '', other: p.other ?? '' });
+  return t(`editor.hosts.problem.${code}`, { value: p.value ?? '', other: p.other ?? '', ip: p.otherIp ?? '' });
 }
 
 export interface HostsProblemsProps {

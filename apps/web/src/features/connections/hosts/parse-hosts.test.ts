@@ -139,11 +139,92 @@ describe('parseHosts: problems name their line', () => {
       expect.objectContaining({ line: 3, code: 'duplicate', value: 'DB', other: 1 }),
       expect.objectContaining({ line: 4, code: 'duplicate', value: 'web', other: 2 }),
     ]);
-    expect(r.errors[0]!.message).toBe('host name DB is already used on line 1');
+    expect(r.errors[0]!.message).toBe('host name DB is already used on line 1 for 10.0.0.1');
+    expect(r.errors[0]!.otherIp).toBe('10.0.0.1');
   });
 
-  it('flags an alias that repeats a name from an earlier line', () => {
-    expect(problemsOf('10.0.0.1 db\n10.0.0.2 web db')).toEqual(['2: host name db is already used on line 1']);
+  it('flags an alias that gives a name from an earlier line another address', () => {
+    expect(problemsOf('10.0.0.1 db\n10.0.0.2 web db')).toEqual([
+      '2: host name db is already used on line 1 for 10.0.0.1',
+    ]);
+  });
+});
+
+describe('parseHosts: each line in its own format', () => {
+  it('reads an /etc/hosts paste with one CSV line in it, every line accepted', () => {
+    const r = parseHosts(['127.0.0.1 localhost', '10.0.0.1 db01 db01.internal', 'cache,10.0.0.5', '10.0.0.2 web'].join('\n'));
+    expect(r.errors).toEqual([]);
+    expect(r.format).toBe('mixed');
+    expect(r.csv).toEqual({ header: false, order: 'name,ip' });
+    expect(r.hosts).toEqual([
+      { name: 'localhost', ip: '127.0.0.1' },
+      { name: 'db01', ip: '10.0.0.1' },
+      { name: 'db01.internal', ip: '10.0.0.1' },
+      { name: 'cache', ip: '10.0.0.5' },
+      { name: 'web', ip: '10.0.0.2' },
+    ]);
+    expect(r.lines).toEqual([1, 2, 2, 3, 4]);
+  });
+
+  it('reads each CSV line in the order its own address shows', () => {
+    const r = parseHosts('db01,10.0.0.1\n10.0.0.2,db02\n10.0.0.3 db03');
+    expect(r.errors).toEqual([]);
+    expect(r.csv).toEqual({ header: false, order: 'both' });
+    expect(r.hosts).toEqual([
+      { name: 'db01', ip: '10.0.0.1' },
+      { name: 'db02', ip: '10.0.0.2' },
+      { name: 'db03', ip: '10.0.0.3' },
+    ]);
+  });
+
+  it('a header row sets the order of CSV lines that do not show it, and the /etc/hosts lines keep theirs', () => {
+    // Neither column of line 3 looks like an address: the header says which one was meant as it.
+    const r = parseHosts('ip,name\n10.0.0.1,db01\nnot-an-ip,db02\n10.0.0.4 db04');
+    expect(r.csv).toEqual({ header: true, order: 'ip,name' });
+    expect(r.hosts.map((h) => h.name)).toEqual(['db01', 'db04']);
+    expect(problemsOf('ip,name\n10.0.0.1,db01\nnot-an-ip,db02\n10.0.0.4 db04')).toEqual([
+      '3: not-an-ip is not an IPv4 address',
+    ]);
+  });
+
+  it('still names the line of a bad CSV line among /etc/hosts lines', () => {
+    expect(problemsOf('10.0.0.1 a\nb,10.0.0.2,rack-1\n10.0.0.3 c')).toEqual(['2: expected 2 columns (name and IP), found 3']);
+  });
+});
+
+describe('parseHosts: repeated entries', () => {
+  it('merges the same name with the same address into the first entry, in either format, and counts them', () => {
+    const r = parseHosts(['10.0.0.1 db01 db01', '10.0.0.2 web', 'db01,10.0.0.1', '10.0.0.1,DB01', '10.0.0.2 web'].join('\n'));
+    expect(r.errors).toEqual([]);
+    expect(r.hosts).toEqual([
+      { name: 'db01', ip: '10.0.0.1' },
+      { name: 'web', ip: '10.0.0.2' },
+    ]);
+    expect(r.lines).toEqual([1, 2]);
+    expect(r.merged).toBe(4);
+  });
+
+  it('refuses the same name with another address, naming both lines, and merges nothing', () => {
+    const r = parseHosts('10.0.0.1 db01\n10.0.0.2 web\n10.0.0.9 db01');
+    expect(r.merged).toBe(0);
+    expect(r.hosts.map((h) => h.name)).toEqual(['db01', 'web']);
+    expect(r.errors).toEqual([
+      expect.objectContaining({ line: 3, code: 'duplicate', value: 'db01', other: 1, otherIp: '10.0.0.1' }),
+    ]);
+  });
+
+  it('does not count merged entries towards the limit', () => {
+    const r = parseHosts('10.0.0.1 a\n10.0.0.2 b\n10.0.0.1 a\n10.0.0.2 b', 2);
+    expect(r.errors).toEqual([]);
+    expect(r.merged).toBe(2);
+  });
+
+  it('typed rows are never merged: a repeated row is still a problem on its row', () => {
+    const problems = checkHostRows([
+      { name: 'db', ip: '10.0.0.1' },
+      { name: 'db', ip: '10.0.0.1' },
+    ]);
+    expect(problems).toEqual([expect.objectContaining({ line: 2, code: 'duplicate', other: 1 })]);
   });
 });
 
@@ -162,8 +243,20 @@ describe('parseHosts: size', () => {
       expect(r.errors).toEqual([]);
       expect(r.hosts).toHaveLength(20_000);
       expect(r.lines[19_999]).toBe(20_000);
+      expect(r.merged).toBe(0);
       expect(Hosts.safeParse(r.hosts).success).toBe(true);
     }
+  });
+
+  it('reads 20,000 lines mixing both formats and repeating every tenth entry', () => {
+    const lines = bigText(20_000).split('\n');
+    const mixed = lines.map((l, i) => (i % 2 === 1 ? l.split(' ').reverse().join(',') : l));
+    for (let i = 0; i < 2_000; i++) mixed.push(lines[i * 10]!);
+    const r = parseHosts(mixed.join('\n'));
+    expect(r.format).toBe('mixed');
+    expect(r.errors).toEqual([]);
+    expect(r.hosts).toHaveLength(20_000);
+    expect(r.merged).toBe(2_000);
   });
 
   it('refuses more than 20,000 entries and says where the limit was reached', () => {

@@ -9,6 +9,8 @@ export interface HostsProblem {
   value?: string | undefined;
   /** duplicate: the line the name first appeared on; tooMany: how many entries the text holds. */
   other?: number | undefined;
+  /** duplicate: the address the name has on that first line. */
+  otherIp?: string | undefined;
   message: string;
 }
 
@@ -31,9 +33,15 @@ export interface ParsedHosts {
   /** The source line of each entry in `hosts`, so a server error on `hosts.N` can name its line. */
   lines: number[];
   errors: HostsProblem[];
-  /** How the text was read: /etc/hosts style, CSV, or nothing to read. */
-  format: 'hosts' | 'csv' | 'empty';
-  csv?: { header: boolean; order: CsvOrder } | undefined;
+  /**
+   * What kinds of line the text held: only /etc/hosts lines, only CSV lines, both (each line is
+   * read in its own format), or nothing to read.
+   */
+  format: 'hosts' | 'csv' | 'mixed' | 'empty';
+  /** The CSV lines: was there a header row, and which column order(s) they were read in. */
+  csv?: { header: boolean; order: CsvOrder | 'both' } | undefined;
+  /** Entries dropped because an earlier line already gave the same name the same address. */
+  merged: number;
 }
 
 const MAX_NAME = 128;
@@ -43,6 +51,8 @@ const NAME_CHARS = /^[A-Za-z0-9_.-]+$/;
 const ADDRESS_LIKE = /^[0-9.]+$|:/;
 const HEADER_NAME = /^(name|host|hostname|host_name|host name|domain)$/i;
 const HEADER_IP = /^(ip|ip_address|ipaddress|ip address|address|addr|ipv4)$/i;
+/** How many CSV lines decide the column order of lines that do not show it themselves. */
+const GUESS_FROM = 100;
 
 function isAddressLike(token: string): boolean {
   return ADDRESS_LIKE.test(token);
@@ -51,7 +61,16 @@ function isAddressLike(token: string): boolean {
 /** Rules of the upstream `Host` schema (api-types), checked one entry at a time with a reason. */
 export class HostChecker {
   readonly problems: HostsProblem[] = [];
-  private readonly firstLineOf = new Map<string, number>();
+  // Names are unique ignoring case, as DNS compares them.
+  private readonly firstOf = new Map<string, { line: number; ip: string }>();
+
+  /**
+   * True when an earlier valid entry has this name (ignoring case) and exactly this address: the
+   * same mapping said twice, which a text may merge instead of refusing.
+   */
+  repeats(name: string, ip: string): boolean {
+    return this.firstOf.get(name.toLowerCase())?.ip === ip;
+  }
 
   /** Returns the entry when it is valid; otherwise records why and returns undefined. */
   check(name: string, ip: string, line: number): Host | undefined {
@@ -69,12 +88,16 @@ export class HostChecker {
 
     if (this.problems.length > before) return undefined;
     const key = name.toLowerCase();
-    const first = this.firstLineOf.get(key);
+    const first = this.firstOf.get(key);
     if (first !== undefined) {
-      this.add(line, 'duplicate', name, first, `host name ${name} is already used on line ${first}`);
+      const message =
+        first.ip === ip
+          ? `host name ${name} is already used on line ${first.line}`
+          : `host name ${name} is already used on line ${first.line} for ${first.ip}`;
+      this.problems.push({ line, code: 'duplicate', value: name, other: first.line, otherIp: first.ip, message });
       return undefined;
     }
-    this.firstLineOf.set(key, line);
+    this.firstOf.set(key, { line, ip });
     return { name, ip };
   }
 
@@ -84,25 +107,33 @@ export class HostChecker {
 }
 
 /**
- * Reads hosts from pasted or uploaded text:
- *  - /etc/hosts style: `ip name [aliases…]` per line (each alias is one more entry with the same
- *    IP), `#` starts a comment, blank lines are skipped; `name ip` (two columns copied from a
- *    table) is read too;
- *  - CSV: `name,ip` or `ip,name`, with or without a header row; the order comes from the header,
- *    or else from which column holds the addresses.
- * Every problem names its line; at most `max` entries are accepted.
+ * Reads hosts from pasted or uploaded text, each line in its own format, so a text put together
+ * from an /etc/hosts file and a spreadsheet export reads as a whole:
+ *  - /etc/hosts style: `ip name [aliases…]` (each alias is one more entry with the same IP);
+ *    `name ip` (two columns copied from a table) is read too;
+ *  - CSV (a line holding a comma): `name,ip` or `ip,name`; a header row is skipped and sets the
+ *    order; otherwise the column holding the address decides, and where neither does (both or
+ *    neither look like addresses) the header, or else most of the first CSV lines;
+ *  - `#` starts a comment, blank lines are skipped.
+ * The same name with the same address again is merged into the first entry (counted in
+ * `merged`); the same name with another address is a problem. Every problem names its line; at
+ * most `max` entries are accepted.
  */
 export function parseHosts(text: string, max: number = MAX_HOSTS): ParsedHosts {
   const rows = splitLines(text);
-  if (rows.length === 0) return { hosts: [], lines: [], errors: [], format: 'empty' };
-  const csv = rows.some((r) => r.text.includes(','));
+  if (rows.length === 0) return { hosts: [], lines: [], errors: [], format: 'empty', merged: 0 };
   const checker = new HostChecker();
   const hosts: Host[] = [];
   const lines: number[] = [];
   let entries = 0;
+  let merged = 0;
   let firstOverLimit = 0;
 
   const accept = (name: string, ip: string, line: number) => {
+    if (checker.repeats(name, ip)) {
+      merged += 1;
+      return;
+    }
     entries += 1;
     if (entries > max) {
       if (firstOverLimit === 0) firstOverLimit = line;
@@ -115,37 +146,34 @@ export function parseHosts(text: string, max: number = MAX_HOSTS): ParsedHosts {
     }
   };
 
-  let csvInfo: ParsedHosts['csv'];
-  if (csv) {
-    const cells = rows.map((r) => splitCsv(r.text));
-    const header = headerOrder(cells[0]);
-    const order = header ?? guessOrder(cells);
-    csvInfo = { header: header !== undefined, order };
-    cells.forEach((c, i) => {
-      if (i === 0 && header) return;
-      const line = rows[i]!.line;
-      const extra = c.slice(2).filter((x) => x !== '');
-      if (extra.length > 0) {
-        checker.add(line, 'extraColumns', c.join(','), c.length, `expected 2 columns (name and IP), found ${c.length}`);
-        return;
-      }
-      const [a = '', b = ''] = c;
-      if (order === 'name,ip') accept(a, b, line);
-      else accept(b, a, line);
-    });
-  } else {
-    for (const { text: row, line } of rows) {
-      const tokens = row.split(/\s+/);
-      const [first = '', second = '', ...rest] = tokens;
-      if (tokens.length === 1) {
-        if (isAddressLike(first)) accept('', first, line);
-        else accept(first, '', line);
-      } else if (rest.length === 0 && !isAddressLike(first) && isAddressLike(second)) {
-        accept(first, second, line);
-      } else {
-        for (const name of [second, ...rest]) accept(name, first, line);
-      }
+  let hostsLines = 0;
+  let csvLines = 0;
+  let header: CsvOrder | undefined;
+  let guessed: CsvOrder | undefined;
+  const used = { 'name,ip': 0, 'ip,name': 0 };
+  for (const { text: row, line } of rows) {
+    if (!row.includes(',')) {
+      hostsLines += 1;
+      readHostsLine(row, line, accept);
+      continue;
     }
+    csvLines += 1;
+    const cells = splitCsv(row);
+    const named = headerOrder(cells);
+    if (named) {
+      header = named;
+      continue;
+    }
+    if (cells.slice(2).some((x) => x !== '')) {
+      checker.add(line, 'extraColumns', cells.join(','), cells.length, `expected 2 columns (name and IP), found ${cells.length}`);
+      continue;
+    }
+    const [a = '', b = ''] = cells;
+    const own = lineOrder(a, b);
+    const order = own ?? header ?? (guessed ??= guessOrder(rows));
+    used[order] += 1;
+    if (order === 'name,ip') accept(a, b, line);
+    else accept(b, a, line);
   }
 
   const errors = checker.problems;
@@ -158,7 +186,29 @@ export function parseHosts(text: string, max: number = MAX_HOSTS): ParsedHosts {
     });
   }
   errors.sort((x, y) => x.line - y.line);
-  return { hosts, lines, errors, format: csv ? 'csv' : 'hosts', csv: csvInfo };
+  const format = csvLines === 0 ? 'hosts' : hostsLines === 0 ? 'csv' : 'mixed';
+  const csv: ParsedHosts['csv'] =
+    csvLines === 0
+      ? undefined
+      : {
+          header: header !== undefined,
+          order: used['name,ip'] > 0 && used['ip,name'] > 0 ? 'both' : used['ip,name'] > 0 ? 'ip,name' : (header ?? 'name,ip'),
+        };
+  return { hosts, lines, errors, format, csv, merged };
+}
+
+/** One /etc/hosts line: `ip name [aliases…]`, or `name ip`, or a lone name or address. */
+function readHostsLine(row: string, line: number, accept: (name: string, ip: string, line: number) => void) {
+  const tokens = row.split(/\s+/);
+  const [first = '', second = '', ...rest] = tokens;
+  if (tokens.length === 1) {
+    if (isAddressLike(first)) accept('', first, line);
+    else accept(first, '', line);
+  } else if (rest.length === 0 && !isAddressLike(first) && isAddressLike(second)) {
+    accept(first, second, line);
+  } else {
+    for (const name of [second, ...rest]) accept(name, first, line);
+  }
 }
 
 /** The same rules for entries typed into rows; `line` is the row number. */
@@ -195,20 +245,32 @@ function splitCsv(row: string): string[] {
   });
 }
 
-function headerOrder(cells: readonly string[] | undefined): CsvOrder | undefined {
-  const [a = '', b = ''] = cells ?? [];
+function headerOrder(cells: readonly string[]): CsvOrder | undefined {
+  const [a = '', b = ''] = cells;
   if (HEADER_NAME.test(a) && HEADER_IP.test(b)) return 'name,ip';
   if (HEADER_IP.test(a) && HEADER_NAME.test(b)) return 'ip,name';
   return undefined;
 }
 
-/** Without a header, the column holding the addresses in most of the first rows decides. */
-function guessOrder(cells: readonly string[][]): CsvOrder {
+/** The order a CSV line shows by itself: exactly one of its columns looks like an address. */
+function lineOrder(a: string, b: string): CsvOrder | undefined {
+  const aAddress = isAddressLike(a);
+  if (aAddress === isAddressLike(b)) return undefined;
+  return aAddress ? 'ip,name' : 'name,ip';
+}
+
+/** For lines that do not show their order: the column holding the addresses in most of the first CSV lines. */
+function guessOrder(rows: readonly { text: string }[]): CsvOrder {
   let ipFirst = 0;
   let ipSecond = 0;
-  for (const c of cells.slice(0, 100)) {
-    if (isAddressLike(c[0] ?? '')) ipFirst += 1;
-    if (isAddressLike(c[1] ?? '')) ipSecond += 1;
+  let seen = 0;
+  for (let i = 0; i < rows.length && seen < GUESS_FROM; i++) {
+    const row = rows[i]!.text;
+    if (!row.includes(',')) continue;
+    seen += 1;
+    const [a = '', b = ''] = splitCsv(row);
+    if (isAddressLike(a)) ipFirst += 1;
+    if (isAddressLike(b)) ipSecond += 1;
   }
   return ipFirst > ipSecond ? 'ip,name' : 'name,ip';
 }
