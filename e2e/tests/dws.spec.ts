@@ -127,7 +127,7 @@ test.describe('DWS external data sources', () => {
     const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(name) }) });
     await expect(row).toContainText('PENDING REBOOT');
     await expect(row).toContainText('The change takes effect when the cluster restarts.');
-    await page.getByRole('button', { name: `Reconfigure ${name} with reboot`, exact: true }).click();
+    await page.getByRole('button', { name: `Reconfigure with reboot: ${name}`, exact: true }).click();
     const dialog = page.getByRole('dialog', { name: `Reconfigure “${name}”` });
     await expect(dialog.getByRole('switch')).toBeChecked();
     await expect(dialog).toContainText(`This restarts the cluster ${CLUSTER}.`);

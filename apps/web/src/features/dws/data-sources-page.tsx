@@ -6,6 +6,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePermission } from '../../lib/session.ts';
 import { DataTable } from '../../ui/data-table.tsx';
+import { EmptyState } from '../../ui/empty-state.tsx';
 import { ErrorState } from '../../ui/error-state.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { PermissionNote } from '../../ui/permission-note.tsx';
@@ -57,6 +58,7 @@ export function DataSourcesPage() {
     getRowId: (row) => row.id,
   });
   const polling = query.data?.data_sources.some(sourceIsChanging) ?? false;
+  const offerCreate = canCreate && changeState === 'open' && Boolean(cluster);
   const title = cluster ? t('sources.titleNamed', { name: cluster.name }) : t('sources.title');
 
   return (
@@ -67,7 +69,7 @@ export function DataSourcesPage() {
         actions={
           <>
             <Link to="/dws/clusters">{t('sources.back')}</Link>
-            {canCreate && changeState === 'open' && cluster && (
+            {offerCreate && (
               <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
                 {t('create.open')}
               </button>
@@ -113,10 +115,15 @@ export function DataSourcesPage() {
           caption={title}
           loading={query.isPending}
           empty={
-            <div className="empty-state">
-              <p className="empty-state__title">{t('sources.empty')}</p>
+            <EmptyState title={t('sources.empty')}>
               <p>{t('sources.emptyBody')}</p>
-            </div>
+              {/* The first source is added from here, where the eye already is. */}
+              {offerCreate && (
+                <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
+                  {t('create.first')}
+                </button>
+              )}
+            </EmptyState>
           }
         />
       )}
