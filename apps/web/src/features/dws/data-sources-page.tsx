@@ -6,7 +6,6 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePermission } from '../../lib/session.ts';
 import { DataTable } from '../../ui/data-table.tsx';
-import { EmptyState } from '../../ui/empty-state.tsx';
 import { ErrorState } from '../../ui/error-state.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { PermissionNote } from '../../ui/permission-note.tsx';
@@ -115,7 +114,8 @@ export function DataSourcesPage() {
           caption={title}
           loading={query.isPending}
           empty={
-            <EmptyState title={t('sources.empty')}>
+            <div className="empty-state">
+              <p className="empty-state__title">{t('sources.empty')}</p>
               <p>{t('sources.emptyBody')}</p>
               {/* The first source is added from here, where the eye already is. */}
               {offerCreate && (
@@ -123,7 +123,7 @@ export function DataSourcesPage() {
                   {t('create.first')}
                 </button>
               )}
-            </EmptyState>
+            </div>
           }
         />
       )}

@@ -5,6 +5,7 @@ import { usePermission } from '../../lib/session.ts';
 import { ErrorState } from '../../ui/error-state.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { PermissionNote } from '../../ui/permission-note.tsx';
+import { RefreshBar } from '../../ui/refresh-bar.tsx';
 import { ConnectorId } from './connector-id.tsx';
 import { DataConnectorDetails } from './data-connector-details.tsx';
 import { DataConnectorForm } from './data-connector-form.tsx';
@@ -40,9 +41,20 @@ export function EditDataConnectorPage() {
         title={title}
         description={readOnly ? t('view.description') : t('edit.description')}
         actions={
-          <Link to="/mrs/data-connectors" search={listSearch}>
-            {t('edit.back')}
-          </Link>
+          <>
+            <Link to="/mrs/data-connectors" search={listSearch}>
+              {t('edit.back')}
+            </Link>
+            {/* Only when reading: a form keeps the values it was filled with, so a refresh there would mislead. */}
+            {readOnly && (
+              <RefreshBar
+                updatedAt={query.dataUpdatedAt}
+                checkedAt={query.errorUpdatedAt}
+                fetching={query.isFetching}
+                onRefresh={() => void query.refetch()}
+              />
+            )}
+          </>
         }
       />
       {query.isPending && (
