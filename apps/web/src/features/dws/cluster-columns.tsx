@@ -20,12 +20,12 @@ export function clusterColumns(t: TFunction<'dws'>): ColumnDef<DwsCluster, never
             {c.getValue()}
           </Link>
           <span className="dws-id-copy">
-            <span className="muted mono dws-id">{c.row.original.id}</span>
+            <span className="muted mono dws-id">{c.row.original.id}</span>{' '}
             <CopyButton value={c.row.original.id} label={t('clusters.copyId', { name: c.getValue() })} />
           </span>
         </span>
       ),
-      meta: { rowHeader: true },
+      meta: { rowHeader: true, className: 'dws-name-cell' },
     }),
     col.accessor('status', {
       header: () => t('columns.status'),

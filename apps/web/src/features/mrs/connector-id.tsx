@@ -6,7 +6,7 @@ export function ConnectorId({ id, name, className }: { id: string; name: string;
   const { t } = useTranslation('mrs');
   return (
     <span className="mrs-id-copy">
-      <span className={['mono', className].filter(Boolean).join(' ')}>{id}</span>
+      <span className={['mono', className].filter(Boolean).join(' ')}>{id}</span>{' '}
       <CopyButton value={id} label={t('copyId', { name })} />
     </span>
   );

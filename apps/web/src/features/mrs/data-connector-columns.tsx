@@ -42,7 +42,7 @@ export function connectorColumns(
           />
         </span>
       ),
-      meta: { rowHeader: true },
+      meta: { rowHeader: true, className: 'mrs-name-cell' },
     }),
     col.accessor((r) => r.connector.source_type, {
       id: 'sourceType',
