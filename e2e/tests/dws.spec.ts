@@ -127,7 +127,7 @@ test.describe('DWS external data sources', () => {
     const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(name) }) });
     await expect(row).toContainText('PENDING REBOOT');
     await expect(row).toContainText('The change takes effect when the cluster restarts.');
-    await page.getByRole('button', { name: `Reconfigure ${name} with reboot`, exact: true }).click();
+    await page.getByRole('button', { name: `Reconfigure with reboot: ${name}`, exact: true }).click();
     const dialog = page.getByRole('dialog', { name: `Reconfigure “${name}”` });
     await expect(dialog.getByRole('switch')).toBeChecked();
     await expect(dialog).toContainText(`This restarts the cluster ${CLUSTER}.`);
@@ -161,6 +161,28 @@ test.describe('DWS external data sources', () => {
     expect(reconfigures).toHaveLength(1);
     expect(reconfigures[0]!.signature).toBe('ok');
     expect(JSON.parse(reconfigures[0]!.bodyText)).toEqual({ reconfigure: { reboot: true } });
+  });
+
+  test('a cluster with no data sources offers to add one where the empty table says so', async ({ page }) => {
+    await signIn(page, 'operator');
+    await page.goto('/dws/clusters');
+    await page.getByRole('table').getByRole('link', { name: 'dws-dev-sandbox', exact: true }).click();
+    const table = page.getByRole('table');
+    await expect(table).toContainText('No external data sources');
+    await screenshot(page, 'dws-sources-empty-en');
+    await table.getByRole('button', { name: 'Add a data source' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New external data source on dws-dev-sandbox' });
+    await expect(dialog.getByRole('combobox').first()).toBeFocused();
+    // Cancel then Create, right-aligned, as in every other dialog.
+    const cancel = dialog.getByRole('button', { name: 'Cancel' });
+    const create = dialog.getByRole('button', { name: 'Create' });
+    const [c, k, d] = [await cancel.boundingBox(), await create.boundingBox(), await dialog.boundingBox()];
+    expect(c!.x).toBeLessThan(k!.x);
+    expect(d!.x + d!.width - (k!.x + k!.width)).toBeLessThan(40);
+    await screenshot(page, 'dws-create-dialog-en');
+    await cancel.click();
+    await expect(dialog).toBeHidden();
+    await expect(table.getByRole('button', { name: 'Add a data source' })).toBeFocused();
   });
 
   test('a job that fails shows its failed_code and detail', async ({ page }) => {

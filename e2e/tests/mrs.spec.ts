@@ -17,8 +17,8 @@ async function openEditor(page: Page, type: 'RDS_MYSQL' | 'RDS_POSTGRES' | 'gaus
   const firstName = page.getByRole('table').locator('tbody th').nth(nth).locator('span > span').first();
   await expect(firstName).toBeVisible();
   const name = (await firstName.textContent())!.trim();
+  // The name applies as it is typed (after a short pause).
   await page.getByRole('searchbox', { name: 'Name' }).fill(name);
-  await page.getByRole('button', { name: 'Search', exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`name=${name}`));
   await page.getByRole('link', { name: `Edit ${name}`, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Edit data connector “${name}”`);
@@ -50,6 +50,32 @@ test.describe('MRS data connectors', () => {
     await expect(page).not.toHaveURL(/page=2/);
     await page.getByRole('search').getByRole('button', { name: 'Reset' }).click();
     await expect(page).toHaveURL(/\/mrs\/data-connectors$/);
+  });
+
+  test('the name filter applies as it is typed, and a viewer sees a connector read-only', async ({ page }) => {
+    await signIn(page, 'viewer');
+    await page.goto('/mrs/data-connectors?type=RDS_POSTGRES');
+    const rows = page.getByRole('table').locator('tbody tr');
+    const firstName = page.getByRole('table').locator('tbody th').first().locator('span > span').first();
+    await expect(firstName).toBeVisible();
+    const name = (await firstName.textContent())!.trim();
+    await expect(page.getByRole('search').getByRole('button', { name: 'Search' })).toHaveCount(0);
+    await page.getByRole('searchbox', { name: 'Name' }).pressSequentially(name, { delay: 20 });
+    await expect(page).toHaveURL(new RegExp(`type=RDS_POSTGRES&name=${name}$`));
+    await expect(rows).toHaveCount(1);
+    await expect(page.getByRole('rowheader', { name: new RegExp(name) })).toBeVisible();
+
+    // A viewer is offered no Edit link; the edit address itself shows the values as text.
+    await expect(page.getByRole('link', { name: `Edit ${name}` })).toHaveCount(0);
+    const id = (await page.getByRole('rowheader', { name: new RegExp(name) }).locator('.mono').first().textContent())!.trim();
+    await page.goto(`/mrs/data-connectors/${id}/edit`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Data connector “${name}”`);
+    await expect(page.getByText("Your role (viewer) can't make changes; ask for operator.")).toBeVisible();
+    await expect(page.getByRole('main').getByRole('textbox')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Save changes' })).toHaveCount(0);
+    await expect(page.locator('dt', { hasText: 'Source type' }).locator('+ dd')).toHaveText('RDS for PostgreSQL');
+    await expect(page.getByRole('button', { name: `Copy the ID of ${name}` })).toBeVisible();
+    await screenshot(page, 'mrs-view-viewer-en');
   });
 
   test('edit the database and user of a connector and see the list change', async ({ page, request }) => {

@@ -48,6 +48,19 @@ describe('connection detail: what the API returns', () => {
     expect(screen.getByText(/updates by itself every few seconds/)).toBeInTheDocument();
   });
 
+  it('copies the connection ID from the header', async () => {
+    const writeText = vi.fn(() => Promise.resolve());
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
+    mockBff({ [DETAIL]: () => jsonResponse(sampleConnection()), 'GET /api/dli/queues': queuesResponse });
+    open('viewer');
+    await screen.findByRole('heading', { level: 1, name: 'orders_mysql' });
+    const button = screen.getByRole('button', { name: 'Copy the ID of orders_mysql' });
+    await userEvent.click(button);
+    expect(writeText).toHaveBeenCalledWith('conn-1');
+    expect(within(button.parentElement!).getByRole('status')).toHaveTextContent('Copied');
+    vi.unstubAllGlobals();
+  });
+
   it('keeps polling while a binding is CREATING and stops once it settles', async () => {
     let reads = 0;
     const { requests } = mockBff({

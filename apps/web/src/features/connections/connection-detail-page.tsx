@@ -84,7 +84,8 @@ export function ConnectionDetailPage() {
         description={
           c && (
             <span className="detail-header__meta">
-              <StatusBadge status={c.status} /> <code>{c.id}</code>
+              <StatusBadge status={c.status} /> <code>{c.id}</code>{' '}
+              <CopyButton value={c.id} label={t('editor.detail.copyId', { name: c.name })} />
             </span>
           )
         }

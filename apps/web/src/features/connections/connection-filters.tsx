@@ -8,7 +8,7 @@ import {
 } from './search.ts';
 import { EMPTY_TAG_ROW, TagsFilterEditor } from './tags-filter-editor.tsx';
 import { formatTagFilter, parseTagFilter, tagPairProblem, type TagPair } from './tags-filter.ts';
-import { useUrlDraft } from './use-url-draft.ts';
+import { useUrlDraft } from '../../lib/use-url-draft.ts';
 
 export interface ConnectionFiltersProps {
   search: ConnectionsSearch;

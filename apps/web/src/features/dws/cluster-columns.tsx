@@ -2,6 +2,7 @@ import type { DwsCluster } from '@dsc/api-types';
 import { Link } from '@tanstack/react-router';
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
+import { CopyButton } from '../../ui/copy-button.tsx';
 import { DateTime } from '../../ui/date-time.tsx';
 import { EmptyValue } from '../../ui/empty-value.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
@@ -18,10 +19,13 @@ export function clusterColumns(t: TFunction<'dws'>): ColumnDef<DwsCluster, never
           <Link to="/dws/clusters/$clusterId/data-sources" params={{ clusterId: c.row.original.id }}>
             {c.getValue()}
           </Link>
-          <span className="muted mono dws-id">{c.row.original.id}</span>
+          <span className="dws-id-copy">
+            <span className="muted mono dws-id">{c.row.original.id}</span>{' '}
+            <CopyButton value={c.row.original.id} label={t('clusters.copyId', { name: c.getValue() })} />
+          </span>
         </span>
       ),
-      meta: { rowHeader: true },
+      meta: { rowHeader: true, className: 'dws-name-cell' },
     }),
     col.accessor('status', {
       header: () => t('columns.status'),

@@ -107,7 +107,7 @@ describe('DWS external data sources', { timeout: 20_000 }, () => {
     renderApp('/dws/clusters/c-1/data-sources', operator());
     const pending = await rowOf('mrs_sales');
     expect(within(pending).getByText('The change takes effect when the cluster restarts.')).toBeInTheDocument();
-    expect(within(pending).getByRole('button', { name: 'Reconfigure mrs_sales with reboot' })).toBeInTheDocument();
+    expect(within(pending).getByRole('button', { name: 'Reconfigure with reboot: mrs_sales' })).toBeInTheDocument();
     expect(within(await rowOf('obs_orders')).queryByRole('button', { name: /with reboot/ })).not.toBeInTheDocument();
     const creating = await rowOf('lf_new');
     expect(within(creating).queryByRole('button')).not.toBeInTheDocument();
@@ -171,7 +171,7 @@ describe('DWS external data sources', { timeout: 20_000 }, () => {
     const { requests } = fakeDws();
     renderApp('/dws/clusters/c-1/data-sources', operator());
     await userEvent.click(
-      within(await rowOf('mrs_sales')).getByRole('button', { name: 'Reconfigure mrs_sales with reboot' }),
+      within(await rowOf('mrs_sales')).getByRole('button', { name: 'Reconfigure with reboot: mrs_sales' }),
     );
     const dialog = await screen.findByRole('dialog', { name: 'Reconfigure “mrs_sales”' });
     expect(within(dialog).getByRole('switch')).toBeChecked();
@@ -181,6 +181,8 @@ describe('DWS external data sources', { timeout: 20_000 }, () => {
     expect(within(dialog).getByLabelText('Agency name')).toHaveValue('');
 
     const submit = within(dialog).getByRole('button', { name: 'Reconfigure and restart the cluster' });
+    // Cancel, then the action, at the right: the same button row as every other dialog.
+    expect(submit.parentElement).toHaveClass('confirm-dialog__actions');
     await userEvent.click(submit);
     const confirm = within(dialog).getByLabelText(/Type the cluster name \(dws-prod\)/);
     expect(await within(dialog).findByText('Type dws-prod exactly to confirm the restart.')).toBeInTheDocument();

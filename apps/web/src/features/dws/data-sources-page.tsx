@@ -57,6 +57,7 @@ export function DataSourcesPage() {
     getRowId: (row) => row.id,
   });
   const polling = query.data?.data_sources.some(sourceIsChanging) ?? false;
+  const offerCreate = canCreate && changeState === 'open' && Boolean(cluster);
   const title = cluster ? t('sources.titleNamed', { name: cluster.name }) : t('sources.title');
 
   return (
@@ -67,7 +68,7 @@ export function DataSourcesPage() {
         actions={
           <>
             <Link to="/dws/clusters">{t('sources.back')}</Link>
-            {canCreate && changeState === 'open' && cluster && (
+            {offerCreate && (
               <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
                 {t('create.open')}
               </button>
@@ -116,6 +117,12 @@ export function DataSourcesPage() {
             <div className="empty-state">
               <p className="empty-state__title">{t('sources.empty')}</p>
               <p>{t('sources.emptyBody')}</p>
+              {/* The first source is added from here, where the eye already is. */}
+              {offerCreate && (
+                <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
+                  {t('create.first')}
+                </button>
+              )}
             </div>
           }
         />

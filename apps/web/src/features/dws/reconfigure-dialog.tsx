@@ -149,7 +149,7 @@ export function ReconfigureDialog({
             </div>
           )}
         </fieldset>
-        <div className="modal-dialog__actions">
+        <div className="confirm-dialog__actions">
           <button type="button" className="button" onClick={onClose} disabled={mutation.isPending}>
             {t('reconfigure.cancel')}
           </button>

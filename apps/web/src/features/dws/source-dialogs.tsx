@@ -72,7 +72,7 @@ export function CreateSourceDialog({
     </FormField>
   );
   return (
-    <ModalDialog title={t('create.title', { cluster: clusterName })} onClose={onClose}>
+    <ModalDialog title={t('create.title', { cluster: clusterName })} onClose={onClose} className="modal-dialog--wide">
       <form
         className="dws-create-form"
         noValidate
@@ -110,7 +110,7 @@ export function CreateSourceDialog({
         {type === 'OBS' && field('connect_info')}
         {field('description')}
         {mutation.isError && <ErrorState error={mutation.error} title={t('create.failed')} />}
-        <div className="dws-dialog-actions">
+        <div className="confirm-dialog__actions">
           <button type="button" className="button" onClick={onClose}>
             {t('create.cancel')}
           </button>

@@ -29,16 +29,18 @@ export function CreateDataConnectorPage() {
         }
       />
       <PermissionNote permission={permission} />
-      <DataConnectorForm
-        connector={BLANK_CONNECTOR}
-        mode="create"
-        canEdit={permission.allowed}
-        onSaved={(name) => {
-          flashSaved(name);
-          backToList();
-        }}
-        onCancel={backToList}
-      />
+      {/* A role that cannot create gets the reason, not a form it could fill in and never send. */}
+      {permission.allowed && (
+        <DataConnectorForm
+          connector={BLANK_CONNECTOR}
+          mode="create"
+          onSaved={(name) => {
+            flashSaved(name);
+            backToList();
+          }}
+          onCancel={backToList}
+        />
+      )}
     </>
   );
 }

@@ -4,6 +4,7 @@ import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
 import { DateTime } from '../../ui/date-time.tsx';
 import { EmptyValue } from '../../ui/empty-value.tsx';
+import { ConnectorId } from './connector-id.tsx';
 import type { MrsSearch } from './search.ts';
 import { sourceTypeLabel } from './source-type-label.ts';
 
@@ -34,10 +35,14 @@ export function connectorColumns(
       cell: (c) => (
         <span className="stack">
           <span>{c.getValue()}</span>
-          <span className="muted mono mrs-id">{c.row.original.connector.connector_id}</span>
+          <ConnectorId
+            id={c.row.original.connector.connector_id}
+            name={c.getValue()}
+            className="muted mrs-id"
+          />
         </span>
       ),
-      meta: { rowHeader: true },
+      meta: { rowHeader: true, className: 'mrs-name-cell' },
     }),
     col.accessor((r) => r.connector.source_type, {
       id: 'sourceType',

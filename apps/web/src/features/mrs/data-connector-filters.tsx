@@ -1,34 +1,30 @@
 import type { MrsSourceType } from '@dsc/api-types';
 import { MRS_SOURCE_TYPES } from '@dsc/api-types/meta';
 import { useTranslation } from 'react-i18next';
+import { useUrlDraft } from '../../lib/use-url-draft.ts';
 import { FilterField } from '../../ui/filter-field.tsx';
-import { FilterForm } from '../../ui/filter-form.tsx';
 import type { MrsSearch } from './search.ts';
 import { sourceTypeLabel } from './source-type-label.ts';
 
 export interface DataConnectorFiltersProps {
   search: MrsSearch;
-  onChange: (filters: { name: string | undefined; type: MrsSourceType | undefined }) => void;
+  /** One changed filter; the page merges it into the URL and goes back to page 1. */
+  onChange: (filters: { name?: string | undefined; type?: MrsSourceType | undefined }) => void;
   onReset: () => void;
 }
 
+/** Filters applied as they change (the name after a typing pause), like the enhanced connections list. */
 export function DataConnectorFilters({ search, onChange, onReset }: DataConnectorFiltersProps) {
   const { t } = useTranslation('mrs');
+  const name = useUrlDraft<string>({
+    urlValue: search.name ?? '',
+    serialise: (v) => v.trim(),
+    fromUrl: (v) => v,
+    commit: (v) => onChange({ name: v || undefined }),
+  });
 
   return (
-    <FilterForm
-      key={`${search.name ?? ''}|${search.type ?? ''}`}
-      label={t('filters.label')}
-      applyLabel={t('filters.apply')}
-      resetLabel={t('filters.reset')}
-      onApply={(form) =>
-        onChange({
-          name: String(form.get('name') ?? '').trim() || undefined,
-          type: MRS_SOURCE_TYPES.find((s) => s === form.get('type')),
-        })
-      }
-      onReset={onReset}
-    >
+    <form className="toolbar" role="search" aria-label={t('filters.label')} onSubmit={(e) => e.preventDefault()}>
       <FilterField label={t('filters.name')}>
         {({ id }) => (
           <input
@@ -39,8 +35,17 @@ export function DataConnectorFilters({ search, onChange, onReset }: DataConnecto
             aria-keyshortcuts="/"
             className="input"
             maxLength={64}
-            defaultValue={search.name ?? ''}
+            value={name.draft}
+            onChange={(e) => name.setDraft(e.target.value)}
+            // No submit button (filters apply as you type): Enter applies without the pause.
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                name.flush();
+              }
+            }}
             autoComplete="off"
+            spellCheck={false}
           />
         )}
       </FilterField>
@@ -50,8 +55,8 @@ export function DataConnectorFilters({ search, onChange, onReset }: DataConnecto
             id={id}
             name="type"
             className="select"
-            defaultValue={search.type ?? ''}
-            onChange={(e) => e.currentTarget.form?.requestSubmit()}
+            value={search.type ?? ''}
+            onChange={(e) => onChange({ type: MRS_SOURCE_TYPES.find((s) => s === e.target.value) })}
           >
             <option value="">{t('filters.anyType')}</option>
             {MRS_SOURCE_TYPES.map((s) => (
@@ -62,6 +67,9 @@ export function DataConnectorFilters({ search, onChange, onReset }: DataConnecto
           </select>
         )}
       </FilterField>
-    </FilterForm>
+      <button type="button" className="button" onClick={onReset}>
+        {t('filters.reset')}
+      </button>
+    </form>
   );
 }

@@ -30,7 +30,6 @@ export interface DataConnectorFormProps {
   connector: DataConnector;
   /** `create` sends a new connector (the password is then required); default `edit`. */
   mode?: 'edit' | 'create';
-  canEdit: boolean;
   /** After a confirmed save, with the saved name; the page decides where to go. */
   onSaved: (name: string) => void;
   onCancel: () => void;
@@ -41,7 +40,7 @@ const IDENTITY_FIELDS = [
   ['user_name', 'userName'],
 ] as const;
 
-export function DataConnectorForm({ connector, mode = 'edit', canEdit, onSaved, onCancel }: DataConnectorFormProps) {
+export function DataConnectorForm({ connector, mode = 'edit', onSaved, onCancel }: DataConnectorFormProps) {
   const { t } = useTranslation('mrs');
   const queryClient = useQueryClient();
   const storedType = connector.source_type;
@@ -114,7 +113,7 @@ export function DataConnectorForm({ connector, mode = 'edit', canEdit, onSaved, 
           </ul>
         </div>
       )}
-      <fieldset disabled={!canEdit || mutation.isPending}>
+      <fieldset disabled={mutation.isPending}>
         <legend>{t('edit.sections.connector')}</legend>
         <FormField
           label={t('edit.fields.connectorName')}
@@ -169,7 +168,7 @@ export function DataConnectorForm({ connector, mode = 'edit', canEdit, onSaved, 
           )}
         </FormField>
       </fieldset>
-      <fieldset disabled={!canEdit || mutation.isPending}>
+      <fieldset disabled={mutation.isPending}>
         <legend>{t('edit.sections.database')}</legend>
         {IDENTITY_FIELDS.map(([name, key]) => (
           <FormField
@@ -234,7 +233,7 @@ export function DataConnectorForm({ connector, mode = 'edit', canEdit, onSaved, 
         <button
           type="submit"
           className="button button--primary"
-          disabled={!canEdit || mutation.isPending}
+          disabled={mutation.isPending}
           aria-busy={mutation.isPending || undefined}
         >
           {mutation.isPending ? t('edit.saving') : mode === 'create' ? t('create.submit') : t('edit.save')}

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { consoleError, jsonResponse, mockFetch } from '../../test/fetch-mock.ts';
 import { renderApp, testQueryClient, testUser } from '../../test/render-app.tsx';
 
@@ -49,6 +49,69 @@ describe('MRS data connectors list', { timeout: 20_000 }, () => {
     await userEvent.click(within(screen.getByRole('search')).getByRole('button', { name: 'Reset' }));
     await waitFor(() => expect(router.state.location.href).toBe('/mrs/data-connectors'));
     expect(Object.fromEntries(requests.at(-1)!.url.searchParams)).toEqual({ limit: '20', offset: '0' });
+  });
+
+  it('applies the name after a pause in typing, as one request, on page 1 and keeping the other filters', async () => {
+    const { requests } = mockFetch(() => jsonResponse({ total_count: 0, data_connectors: [] }));
+    const { router } = renderApp('/mrs/data-connectors?page=3&type=RDS_MYSQL');
+    await screen.findByText('There is nothing on this page');
+    expect(within(screen.getByRole('search')).queryByRole('button', { name: 'Search' })).not.toBeInTheDocument();
+    const before = requests.length;
+    await userEvent.type(screen.getByLabelText('Name'), 'orders');
+    await waitFor(() => expect(router.state.location.search).toEqual({ type: 'RDS_MYSQL', name: 'orders' }));
+    await waitFor(() =>
+      expect(Object.fromEntries(requests.at(-1)!.url.searchParams)).toEqual({
+        limit: '20',
+        offset: '0',
+        connector_name: 'orders',
+        source_type: 'RDS_MYSQL',
+      }),
+    );
+    // One request for the typed word, not one per letter.
+    expect(requests.slice(before).map((r) => r.url.searchParams.get('connector_name'))).toEqual(['orders']);
+  });
+
+  it('Enter applies the name at once, and Back puts the previous name in the field', async () => {
+    mockFetch(() => jsonResponse({ total_count: 0, data_connectors: [] }));
+    const { router } = renderApp('/mrs/data-connectors?name=first');
+    await screen.findByText('No data connectors match these filters');
+    const name = screen.getByLabelText('Name');
+    await userEvent.clear(name);
+    await userEvent.type(name, 'second{Enter}');
+    expect(router.state.location.search).toEqual({ name: 'second' });
+    router.history.back();
+    await waitFor(() => expect(screen.getByLabelText('Name')).toHaveValue('first'));
+  });
+
+  it('copies a connector ID', async () => {
+    const writeText = vi.fn(() => Promise.resolve());
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
+    mockFetch(() => jsonResponse({ total_count: 1, data_connectors: [connector] }));
+    renderApp('/mrs/data-connectors');
+    const button = await screen.findByRole('button', { name: 'Copy the ID of orders_db' });
+    await userEvent.click(button);
+    expect(writeText).toHaveBeenCalledWith('mrs-1');
+    expect(within(button.parentElement!).getByRole('status')).toHaveTextContent('Copied');
+    vi.unstubAllGlobals();
+  });
+
+  it('pages with First, Last and a page number, since MRS reports the total', async () => {
+    const { requests } = mockFetch(() => jsonResponse({ total_count: 95, data_connectors: [connector] }));
+    const { router } = renderApp('/mrs/data-connectors?page=2');
+    await screen.findByRole('rowheader', { name: /orders_db/ });
+    expect(screen.getByText('Page 2 of 5')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Last' }));
+    await waitFor(() => expect(router.state.location.search).toEqual({ page: 5 }));
+    await waitFor(() => expect(requests.at(-1)!.url.searchParams.get('offset')).toBe('80'));
+    await screen.findByText('Page 5 of 5');
+    const jump = screen.getByLabelText('Go to page');
+    await userEvent.clear(jump);
+    await userEvent.type(jump, '3');
+    await userEvent.click(screen.getByRole('button', { name: 'Go' }));
+    await waitFor(() => expect(router.state.location.search).toEqual({ page: 3 }));
+    await screen.findByText('Page 3 of 5');
+    await userEvent.click(screen.getByRole('button', { name: 'First' }));
+    await waitFor(() => expect(router.state.location.search).toEqual({}));
   });
 
   it('a bad value in a pasted URL falls back to its default on its own', async () => {

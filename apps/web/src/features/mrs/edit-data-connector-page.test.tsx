@@ -250,13 +250,42 @@ describe('MRS connector edit form', { timeout: 20_000 }, () => {
     expect(await screen.findByText('Saved data connector “orders_db”.')).toBeInTheDocument();
   });
 
-  it('a viewer sees the values but cannot change them, and is told why', async () => {
-    fakeMrs();
+  it('a viewer sees the values as text, no form and no Save, and is told why', async () => {
+    const { requests } = fakeMrs();
     renderApp('/mrs/data-connectors/c-1/edit', testQueryClient({ user: testUser('viewer') }));
-    await screen.findByRole('heading', { name: 'Edit data connector “orders_db”' });
-    expect(screen.getByLabelText(/Database name/)).toBeDisabled();
-    expect(screen.getByRole('button', { name: 'Save changes' })).toBeDisabled();
+    await screen.findByRole('heading', { level: 1, name: 'Data connector “orders_db”' });
     expect(screen.getByText("Your role (viewer) can't make changes; ask for operator.")).toBeInTheDocument();
+    expect(screen.queryByRole('form')).not.toBeInTheDocument();
+    expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
+    expect(within(screen.getByRole('main')).queryByRole('combobox')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Save/ })).not.toBeInTheDocument();
+    const value = (label: string) => screen.getByText(label, { selector: 'dt' }).nextElementSibling;
+    expect(value('Connector name')).toHaveTextContent('orders_db');
+    expect(value('Source type')).toHaveTextContent('RDS for MySQL');
+    expect(value('Database name')).toHaveTextContent('orders');
+    expect(value('User name')).toHaveTextContent('etl');
+    expect(value('Password')).toHaveTextContent('Stored (never shown)');
+    expect(value('RDS instance ID')).toHaveTextContent('rds-9');
+    expect(within(value('ID') as HTMLElement).getByRole('button', { name: 'Copy the ID of orders_db' })).toBeInTheDocument();
+    expect(document.body).not.toHaveTextContent('*****');
+    expect(screen.getByRole('link', { name: 'Back to data connectors' })).toBeInTheDocument();
+    expect(puts(requests)).toEqual([]);
+  });
+
+  it('an operator sees the ID with a copy button above the form', async () => {
+    fakeMrs();
+    await openForm();
+    expect(screen.getByRole('button', { name: 'Copy the ID of orders_db' })).toBeInTheDocument();
+    expect(screen.getByText('c-1')).toBeInTheDocument();
+  });
+
+  it('a viewer opening the create page gets the reason and no form', async () => {
+    fakeMrs();
+    renderApp('/mrs/data-connectors/new', testQueryClient({ user: testUser('viewer') }));
+    await screen.findByRole('heading', { level: 1, name: 'New data connector' });
+    expect(screen.getByText("Your role (viewer) can't make changes; ask for operator.")).toBeInTheDocument();
+    expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Create data connector' })).not.toBeInTheDocument();
   });
 
   it('an unknown connector says so', async () => {

@@ -5,6 +5,9 @@ import { usePermission } from '../../lib/session.ts';
 import { ErrorState } from '../../ui/error-state.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { PermissionNote } from '../../ui/permission-note.tsx';
+import { RefreshBar } from '../../ui/refresh-bar.tsx';
+import { ConnectorId } from './connector-id.tsx';
+import { DataConnectorDetails } from './data-connector-details.tsx';
 import { DataConnectorForm } from './data-connector-form.tsx';
 import { dataConnectorOptions } from './queries.ts';
 import { flashSaved } from './saved-flash.ts';
@@ -22,16 +25,36 @@ export function EditDataConnectorPage() {
   const permission = usePermission('mrs.updateDataConnector');
   const connector = query.data;
   const backToList = () => void navigate({ to: '/mrs/data-connectors', search: listSearch });
+  // A role that may only read gets the values as text, not a form it cannot submit.
+  const readOnly = !permission.allowed;
+  const title = readOnly
+    ? connector
+      ? t('view.titleNamed', { name: connector.connector_name })
+      : t('view.title')
+    : connector
+      ? t('edit.titleNamed', { name: connector.connector_name })
+      : t('edit.title');
 
   return (
     <>
       <PageHeader
-        title={connector ? t('edit.titleNamed', { name: connector.connector_name }) : t('edit.title')}
-        description={t('edit.description')}
+        title={title}
+        description={readOnly ? t('view.description') : t('edit.description')}
         actions={
-          <Link to="/mrs/data-connectors" search={listSearch}>
-            {t('edit.back')}
-          </Link>
+          <>
+            <Link to="/mrs/data-connectors" search={listSearch}>
+              {t('edit.back')}
+            </Link>
+            {/* Only when reading: a form keeps the values it was filled with, so a refresh there would mislead. */}
+            {readOnly && (
+              <RefreshBar
+                updatedAt={query.dataUpdatedAt}
+                checkedAt={query.errorUpdatedAt}
+                fetching={query.isFetching}
+                onRefresh={() => void query.refetch()}
+              />
+            )}
+          </>
         }
       />
       {query.isPending && (
@@ -52,16 +75,24 @@ export function EditDataConnectorPage() {
       {connector && (
         <>
           <PermissionNote permission={permission} />
-          <DataConnectorForm
-            key={connector.connector_id}
-            connector={connector}
-            canEdit={permission.allowed}
-            onSaved={(name) => {
-              flashSaved(name);
-              backToList();
-            }}
-            onCancel={backToList}
-          />
+          {readOnly ? (
+            <DataConnectorDetails connector={connector} />
+          ) : (
+            <>
+              <p className="mrs-id-line">
+                {t('id')} <ConnectorId id={connector.connector_id} name={connector.connector_name} />
+              </p>
+              <DataConnectorForm
+                key={connector.connector_id}
+                connector={connector}
+                onSaved={(name) => {
+                  flashSaved(name);
+                  backToList();
+                }}
+                onCancel={backToList}
+              />
+            </>
+          )}
         </>
       )}
     </>
