@@ -10,7 +10,7 @@ export type AuditOutcome = z.infer<typeof AuditOutcome>;
  * user, or for sign-in attempts the username that was tried (null when none is known).
  * `operation` is a catalogue operation id, `session.signIn`/`session.signOut`, `audit.read`, or
  * `METHOD /path` for a request refused before routing (CSRF). `targetIds` are the path
- * parameters (`connection_id`, `cluster_id`, …). Never a password, secret, cookie or body.
+ * parameters (`connection_id`, `cluster_id`, …); `created` names what a create made. Never a password, secret, cookie or body.
  */
 export const AuditEntry = z.object({
   time: z.iso.datetime({ offset: true }),
@@ -24,6 +24,11 @@ export const AuditEntry = z.object({
   /** The target (project and region) the request acted on; absent for sign-in, sign-out and requests refused before routing. */
   target: z.string().optional(),
   targetIds: z.record(z.string(), z.string()),
+  /**
+   * For a create: what it made — the new resource's name (from the request) and, once the cloud
+   * answered with it, its id. Absent on older entries and on every other operation.
+   */
+  created: z.object({ id: z.string().optional(), name: z.string().optional() }).optional(),
   outcome: AuditOutcome,
   httpStatus: z.number().int(),
   /** The console's error code (`FORBIDDEN`, `VALIDATION`, `UPSTREAM_ERROR`, …) when not a success. */
