@@ -1,0 +1,36 @@
+import { SESSION_OPERATIONS, isMutating, operationIds, operations } from '@dsc/api-types/meta';
+import i18next from 'i18next';
+import { describe, expect, it } from 'vitest';
+import en from './i18n/operations.en.json';
+import zh from './i18n/operations.zh-CN.json';
+import { operationName } from './operation-name.ts';
+
+const nameIn = (lang: typeof en, id: string): unknown =>
+  id.split('.').reduce<unknown>((node, k) => (node as Record<string, unknown> | undefined)?.[k], lang.operations);
+
+describe('operation names', () => {
+  const writes = operationIds.filter((id) => isMutating(operations[id].method));
+
+  it.each(['en', 'zh-CN'] as const)('every catalogue write operation has a name in %s', (lang) => {
+    const names = lang === 'en' ? en : zh;
+    expect(writes.length).toBeGreaterThan(10);
+    expect(writes.filter((id) => typeof nameIn(names, id) !== 'string' || !(nameIn(names, id) as string).trim())).toEqual([]);
+  });
+
+  it('so does every read, sign-in and sign-out (the operation filter offers them all)', () => {
+    for (const names of [en, zh]) {
+      const missing = [...operationIds, ...SESSION_OPERATIONS].filter((id) => typeof nameIn(names, id) !== 'string');
+      expect(missing).toEqual([]);
+    }
+  });
+
+  it('reads the name in the UI language and shows an unnamed operation as its id', async () => {
+    const i18n = i18next.createInstance();
+    await i18n.init({ showSupportNotice: false, lng: 'zh-CN', resources: { 'zh-CN': { audit: zh }, en: { audit: en } }, ns: ['audit'] });
+    const t = i18n.getFixedT('zh-CN', 'audit');
+    expect(operationName(t, 'dli.createEnhancedConnection')).toBe('创建增强型跨源连接');
+    expect(operationName(i18n.getFixedT('en', 'audit'), 'dli.createEnhancedConnection')).toBe('Create enhanced connection');
+    expect(operationName(t, 'POST /api/dli/enhanced-connections')).toBe('POST /api/dli/enhanced-connections');
+    expect(operationName(t, 'dli.somethingNew')).toBe('dli.somethingNew');
+  });
+});
