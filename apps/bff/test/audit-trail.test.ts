@@ -99,7 +99,7 @@ async function expectSuccessLine(
   params: Record<string, string>,
   body?: unknown,
   /** What a create's line must say it made, from the create's answer. */
-  created?: (answer: Record<string, string>) => AuditEntry['created'],
+  created?: (answer: Record<string, string>) => Record<string, string | undefined>,
 ): Promise<ApiResponse> {
   const { res, line } = await run(id, params, body);
   expect(res.status, res.text).toBe(catalogue[id].successStatus);

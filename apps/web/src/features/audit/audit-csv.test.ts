@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { jsonResponse, mockFetch } from '../../test/fetch-mock.ts';
 import { AUDIT_CSV_FIELDS, auditExportFilename, buildAuditCsv, fetchAuditForExport } from './audit-csv.ts';
 import en from './i18n/en.json';
-import operations from './i18n/operations.en.json';
+import operations from './operation-names/en.json';
 
 const entry = (i: number, over: Partial<AuditEntry> = {}): AuditEntry => ({
   time: new Date(Date.UTC(2025, 2, 2, 10, 0, 60 - i)).toISOString(),
@@ -23,7 +23,7 @@ const entry = (i: number, over: Partial<AuditEntry> = {}): AuditEntry => ({
 
 async function enT() {
   const i18n = i18next.createInstance();
-  await i18n.init({ showSupportNotice: false, lng: 'en', resources: { en: { audit: { ...en, ...operations } } } });
+  await i18n.init({ showSupportNotice: false, lng: 'en', resources: { en: { audit: { ...en, operations } } } });
   return i18n.getFixedT('en', 'audit');
 }
 
