@@ -56,7 +56,7 @@ export function AuditFilters({ filters, onChange, onReset }: AuditFiltersProps) 
           <select
             id={id}
             name="operation"
-            className="select"
+            className="select audit__operation-filter"
             defaultValue={filters.operation ?? ''}
             onChange={(e) => e.currentTarget.form?.requestSubmit()}
           >
