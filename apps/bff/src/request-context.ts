@@ -29,6 +29,8 @@ export interface RequestContext {
   audit?: { operation: string; always: boolean };
   /** The request's path parameters (the resources it targets), for the audit trail. */
   targetIds?: Record<string, string>;
+  /** For a create that succeeded: the new resource's id from the cloud's answer, for the audit trail. */
+  createdId?: string;
   /** For sign-in attempts: the username tried (there is no signed-in user yet). */
   attemptedUser?: string;
   /** For OpenID Connect sign-ins that were refused after the provider answered: its `sub`. */

@@ -138,4 +138,15 @@ describe('audit trail in PostgreSQL', () => {
     expect(staging.entries.every((e) => e.target === 'staging')).toBe(true);
     await log.close();
   });
+
+  it("keeps a create's `created` part, and reads entries written before it existed", async () => {
+    const log = openPostgresAuditLog(db.url);
+    const old = entry(900, { operation: 'dli.createEnhancedConnection', target: 'history' });
+    const made = entry(901, { operation: 'dli.createEnhancedConnection', target: 'history', created: { id: 'c-new', name: 'sales' } });
+    await log.append(old);
+    await log.append(made);
+    const page = await log.query(AuditQuery.parse({ target: 'history' }));
+    expect(page.entries).toEqual([made, old]);
+    await log.close();
+  });
 });

@@ -98,6 +98,8 @@ async function expectSuccessLine(
   id: OperationId,
   params: Record<string, string>,
   body?: unknown,
+  /** What a create's line must say it made, from the create's answer. */
+  created?: (answer: Record<string, string>) => Record<string, string | undefined>,
 ): Promise<ApiResponse> {
   const { res, line } = await run(id, params, body);
   expect(res.status, res.text).toBe(catalogue[id].successStatus);
@@ -111,6 +113,7 @@ async function expectSuccessLine(
     operation: id,
     target: 'default',
     targetIds: params,
+    ...(created ? { created: created(res.json as Record<string, string>) } : {}),
     outcome: 'success',
     httpStatus: catalogue[id].successStatus,
     upstream: { status: catalogue[id].successStatus, requestId: up.requestId },
@@ -132,6 +135,7 @@ describe('every mutating operation is audited', () => {
         dest_network_id: 'subnet-0001',
         hosts: [{ name: 'db', ip: '10.0.0.10' }],
       },
+      (a) => ({ id: a.connection_id, name: 'audited_conn' }),
     );
     const connection_id = (created.json as { connection_id: string }).connection_id;
     await expectSuccessLine(
@@ -150,9 +154,12 @@ describe('every mutating operation is audited', () => {
       'dli.createEnhancedConnection',
       {},
       { name: 'audited_doctor', dest_vpc_id: 'vpc-0001', dest_network_id: 'subnet-0001' },
+      (a) => ({ id: a.connection_id, name: 'audited_doctor' }),
     );
     const connection_id = (created.json as { connection_id: string }).connection_id;
-    await expectSuccessLine('dli.createRoute', { connection_id }, { name: 'audited_route', cidr: '10.9.0.0/16' });
+    await expectSuccessLine('dli.createRoute', { connection_id }, { name: 'audited_route', cidr: '10.9.0.0/16' }, () => ({
+      name: 'audited_route',
+    }));
     await expectSuccessLine('dli.deleteRoute', { connection_id, route_name: 'audited_route' });
     await expectSuccessLine('dli.authorizeConnection', {}, validBodies['dli.authorizeConnection'](connection_id));
     await expectSuccessLine('dli.startConnectionTest', { queue_name }, { address: '10.0.0.10:3306' });
@@ -175,6 +182,7 @@ describe('every mutating operation is audited', () => {
           }),
         },
       },
+      (a) => ({ id: a.connector_id, name: 'audited-connector' }),
     );
     const connector_id = (created.json as { connector_id: string }).connector_id;
     await expectSuccessLine(
@@ -205,6 +213,7 @@ describe('every mutating operation is audited', () => {
         data_source_name: 'audited_obs',
         user_name: 'dws_obs_agency',
       },
+      (a) => ({ id: a.id, name: 'audited_obs' }),
     );
     const ext_data_source_id = (source.json as { id: string }).id;
     await expectSuccessLine(
@@ -238,6 +247,8 @@ describe('every mutating operation is audited', () => {
       errorCode: 'UPSTREAM_ERROR',
       upstream: { status: 409, code: 'TEST.0409', requestId: up.requestId },
     });
+    // A refused create still names what it tried to make; nothing was made, so no id.
+    if (id === 'dws.createExtDataSource') expect(line.created).toEqual({ name: 'fail_obs' });
     audited.failure.add(id);
   });
 

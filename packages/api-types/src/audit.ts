@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from './roles.ts';
-import { AUDIT_OUTCOMES, AUDIT_PAGE_DEFAULT, AUDIT_PAGE_MAX } from './values.ts';
+import { AUDIT_OUTCOMES, AUDIT_PAGE_DEFAULT, AUDIT_PAGE_MAX, TARGET_ID_PATTERN } from './values.ts';
 
 export const AuditOutcome = z.enum(AUDIT_OUTCOMES);
 export type AuditOutcome = z.infer<typeof AuditOutcome>;
@@ -10,7 +10,7 @@ export type AuditOutcome = z.infer<typeof AuditOutcome>;
  * user, or for sign-in attempts the username that was tried (null when none is known).
  * `operation` is a catalogue operation id, `session.signIn`/`session.signOut`, `audit.read`, or
  * `METHOD /path` for a request refused before routing (CSRF). `targetIds` are the path
- * parameters (`connection_id`, `cluster_id`, …). Never a password, secret, cookie or body.
+ * parameters (`connection_id`, `cluster_id`, …); `created` names what a create made. Never a password, secret, cookie or body.
  */
 export const AuditEntry = z.object({
   time: z.iso.datetime({ offset: true }),
@@ -24,6 +24,13 @@ export const AuditEntry = z.object({
   /** The target (project and region) the request acted on; absent for sign-in, sign-out and requests refused before routing. */
   target: z.string().optional(),
   targetIds: z.record(z.string(), z.string()),
+  /**
+   * For a create: what it made — `name` (from the request) and, once the cloud answered with it,
+   * `id`; no other keys. Absent on older entries and on every other operation. A record rather
+   * than an object schema: the same shape as `targetIds`, so it adds next to nothing to the
+   * schemas every first answer loads (the web's api-schemas budget).
+   */
+  created: z.record(z.string(), z.string()).optional(),
   outcome: AuditOutcome,
   httpStatus: z.number().int(),
   /** The console's error code (`FORBIDDEN`, `VALIDATION`, `UPSTREAM_ERROR`, …) when not a success. */
@@ -58,7 +65,7 @@ export const AuditQuery = z
       .optional(),
     target: z
       .string()
-      .regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'must be a target id')
+      .regex(TARGET_ID_PATTERN, 'must be a target id')
       .optional(),
     outcome: z
       .enum(AUDIT_OUTCOMES, { error: `must be one of ${AUDIT_OUTCOMES.join(', ')}` })

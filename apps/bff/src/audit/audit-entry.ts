@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import type { AuditEntry, AuditOutcome, SessionUser } from '@dsc/api-types';
 import { contextOf } from '../request-context.ts';
+import { createdOf } from './created-resource.ts';
 
 const DENIED = new Set([
   'UNAUTHENTICATED',
@@ -51,6 +52,7 @@ export function auditEntryFor(
   const path = (req.originalUrl.split('?')[0] ?? '').slice(0, 200);
   const upstreamStatus = ctx.upstreamError?.status ?? ctx.upstreamStatus;
   const reachedUpstream = upstreamStatus !== undefined || ctx.upstreamRequestId !== undefined;
+  const created = createdOf(ctx);
   return {
     time: time.toISOString(),
     requestId: ctx.requestId,
@@ -63,6 +65,7 @@ export function auditEntryFor(
     targetIds: Object.fromEntries(
       Object.entries(ctx.targetIds ?? {}).map(([k, v]) => [k, clip(v, 200)]),
     ),
+    ...(created ? { created } : {}),
     outcome: outcomeOf(status, ctx.errorCode),
     httpStatus: status,
     ...(status >= 300 && ctx.errorCode ? { errorCode: ctx.errorCode } : {}),

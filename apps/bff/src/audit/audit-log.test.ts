@@ -24,6 +24,18 @@ const tempLog = () =>
   path.join(mkdtempSync(path.join(os.tmpdir(), 'audit-')), 'nested', 'dir', 'audit.log');
 
 describe('audit log', () => {
+  it("keeps a create's `created` part, reads older entries without it, and filters by target", async () => {
+    const log = openAuditLog(tempLog());
+    const old = entry(1, { operation: 'dli.createEnhancedConnection', target: 'prod' });
+    const made = entry(2, { operation: 'dli.createEnhancedConnection', target: 'prod', created: { id: 'c-new', name: 'sales' } });
+    await log.append(old);
+    await log.append(made);
+    await log.append(entry(3, { target: 'staging' }));
+    const page = await log.query(AuditQuery.parse({ target: 'prod' }));
+    expect(page).toEqual({ entries: [made, old], total: 2 });
+    await log.close();
+  });
+
   it('creates its directory at start and refuses a path it cannot write, naming AUDIT_LOG_FILE', () => {
     const file = tempLog();
     const log = openAuditLog(file);

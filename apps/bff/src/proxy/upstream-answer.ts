@@ -2,6 +2,7 @@ import type { Response } from 'express';
 import type { OperationId } from '@dsc/api-types';
 import { ApiError, errorBody, sendError } from '../errors.ts';
 import { contextOf, type RequestContext } from '../request-context.ts';
+import { noteCreatedId } from '../audit/created-resource.ts';
 import { describeSkew, type ClockSkew } from './clock-skew.ts';
 import type { CallResult } from './upstream-caller.ts';
 import { interpretUpstreamResponse, type PassThrough } from './upstream-response.ts';
@@ -54,7 +55,9 @@ export function sendAnswer(res: Response, answer: Answer, headers: Record<string
     sendError(res, answer);
     return;
   }
-  const requestId = contextOf(res.req).upstreamRequestId;
+  const ctx = contextOf(res.req);
+  noteCreatedId(ctx, answer.status, answer.body);
+  const requestId = ctx.upstreamRequestId;
   if (requestId) res.setHeader('X-Request-Id', requestId);
   // JSON whatever the upstream labelled it: a `text/html` label would have the browser render
   // upstream bytes as a page on the console's origin.
@@ -101,6 +104,7 @@ export function sendStoredAnswer(res: Response, a: StoredAnswer): void {
   const ctx = contextOf(res.req);
   if (a.errorCode) ctx.errorCode = a.errorCode;
   if (a.upstream) ctx.upstreamError = a.upstream;
+  if (!a.errorCode) noteCreatedId(ctx, a.status, a.body);
   if (a.requestId) res.setHeader('X-Request-Id', a.requestId);
   if (a.status !== 204) res.setHeader('Content-Type', JSON_TYPE);
   if (a.retryAfter) res.setHeader('Retry-After', a.retryAfter);

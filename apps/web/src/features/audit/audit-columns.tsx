@@ -1,8 +1,11 @@
 import type { AuditEntry } from '@dsc/api-types';
 import { createColumnHelper } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
+import { CopyButton } from '../../ui/copy-button.tsx';
 import { DateTime } from '../../ui/date-time.tsx';
 import { EmptyValue } from '../../ui/empty-value.tsx';
+import { AuditTargets } from './audit-targets.tsx';
+import { operationName } from './operation-name.ts';
 import { OutcomeBadge } from './outcome-badge.tsx';
 
 const column = createColumnHelper<AuditEntry>();
@@ -33,11 +36,22 @@ export function auditColumns(t: TFunction<'audit'>) {
     }),
     column.accessor('operation', {
       header: t('columns.operation'),
-      cell: (c) => <code>{c.getValue()}</code>,
+      cell: (c) => {
+        const id = c.getValue();
+        const name = operationName(t, id);
+        // The id stays beside the name: it is what logs, the API and older exports say.
+        return (
+          <span className="stack">
+            <span>{name}</span>
+            {name !== id && <code className="audit__code">{id}</code>}
+          </span>
+        );
+      },
     }),
-    column.accessor('targetIds', {
+    column.display({
+      id: 'targets',
       header: t('columns.targets'),
-      cell: (c) => <Targets ids={c.getValue()} />,
+      cell: (c) => <AuditTargets entry={c.row.original} />,
     }),
     column.accessor('outcome', {
       header: t('columns.outcome'),
@@ -58,24 +72,9 @@ export function auditColumns(t: TFunction<'audit'>) {
     }),
     column.accessor('requestId', {
       header: t('columns.requestId'),
-      cell: (c) => <RequestId id={c.getValue()} />,
+      cell: (c) => <RequestId id={c.getValue()} t={t} />,
     }),
   ];
-}
-
-function Targets({ ids }: { ids: AuditEntry['targetIds'] }) {
-  const entries = Object.entries(ids);
-  if (entries.length === 0) return <EmptyValue />;
-  return (
-    <dl className="audit__targets">
-      {entries.map(([name, value]) => (
-        <div key={name}>
-          <dt>{name}</dt>
-          <dd className="mono">{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
 }
 
 function Upstream({ upstream, t }: { upstream: AuditEntry['upstream']; t: TFunction<'audit'> }) {
@@ -93,17 +92,21 @@ function Upstream({ upstream, t }: { upstream: AuditEntry['upstream']; t: TFunct
       )}
       {upstream.requestId && (
         <span className="muted">
-          {t('upstream.requestId')} <RequestId id={upstream.requestId} />
+          {t('upstream.requestId')} <RequestId id={upstream.requestId} t={t} />
         </span>
       )}
     </span>
   );
 }
 
-function RequestId({ id }: { id: string }) {
+/** The start tells rows apart; the whole id is in the tooltip and one click from the clipboard. */
+function RequestId({ id, t }: { id: string; t: TFunction<'audit'> }) {
   return (
-    <code className="audit__id" title={id}>
-      {id}
-    </code>
+    <span className="audit__nowrap">
+      <code className="audit__id" title={id}>
+        {id}
+      </code>
+      <CopyButton value={id} label={t('copyRequestId', { id })} />
+    </span>
   );
 }

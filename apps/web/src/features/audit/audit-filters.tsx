@@ -1,7 +1,9 @@
 import { AUDIT_OUTCOMES } from '@dsc/api-types/meta';
 import { useTranslation } from 'react-i18next';
+import { useTargets } from '../../lib/targets.ts';
 import { FilterField } from '../../ui/filter-field.tsx';
 import { FilterForm } from '../../ui/filter-form.tsx';
+import { operationName } from './operation-name.ts';
 import { AUDIT_OPERATIONS, filtersFromForm, type AuditFilters as Filters } from './search.ts';
 
 export interface AuditFiltersProps {
@@ -10,9 +12,15 @@ export interface AuditFiltersProps {
   onReset: () => void;
 }
 
-/** User, operation, outcome and a range of days; what is applied is what the URL says. */
+/** User, operation, target, outcome and a range of days; what is applied is what the URL says. */
 export function AuditFilters({ filters, onChange, onReset }: AuditFiltersProps) {
   const { t } = useTranslation('audit');
+  // The targets this admin holds a role on; a link may name another (its entries are simply none).
+  const known = useTargets() ?? [];
+  const targets =
+    filters.targetId && !known.some((k) => k.id === filters.targetId)
+      ? [{ id: filters.targetId, name: filters.targetId }, ...known]
+      : known;
   // A link may name an operation the list does not know (e.g. one refused before routing).
   const operations =
     filters.operation && !AUDIT_OPERATIONS.includes(filters.operation)
@@ -48,14 +56,32 @@ export function AuditFilters({ filters, onChange, onReset }: AuditFiltersProps) 
           <select
             id={id}
             name="operation"
-            className="select"
+            className="select audit__operation-filter"
             defaultValue={filters.operation ?? ''}
             onChange={(e) => e.currentTarget.form?.requestSubmit()}
           >
             <option value="">{t('filters.anyOperation')}</option>
             {operations.map((op) => (
               <option key={op} value={op}>
-                {op}
+                {operationName(t, op)}
+              </option>
+            ))}
+          </select>
+        )}
+      </FilterField>
+      <FilterField label={t('filters.target')}>
+        {({ id }) => (
+          <select
+            id={id}
+            name="targetId"
+            className="select"
+            defaultValue={filters.targetId ?? ''}
+            onChange={(e) => e.currentTarget.form?.requestSubmit()}
+          >
+            <option value="">{t('filters.anyTarget')}</option>
+            {targets.map((target) => (
+              <option key={target.id} value={target.id}>
+                {target.name === target.id ? target.id : t('filters.targetOption', { name: target.name, id: target.id })}
               </option>
             ))}
           </select>

@@ -1,7 +1,7 @@
 import type { AuditEntry } from '@dsc/api-types';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { consoleError, jsonResponse, mockFetch, type RecordedRequest } from '../../test/fetch-mock.ts';
 import { renderApp, testQueryClient, testUser } from '../../test/render-app.tsx';
 
@@ -151,4 +151,95 @@ describe('audit trail page', { timeout: 20_000 }, () => {
     renderApp('/audit?user=nobody');
     expect(await screen.findByText('No audit entries match these filters', {}, PAGE_LOAD)).toBeInTheDocument();
   });
+
+  it('names operations as people say them, shows what a create made and links to it', async () => {
+    const create: AuditEntry = {
+      ...entries[0]!,
+      requestId: 'req-3',
+      operation: 'dli.createEnhancedConnection',
+      target: 'prod',
+      targetIds: {},
+      created: { id: 'c-new', name: 'sales_db' },
+      outcome: 'success',
+      httpStatus: 200,
+      errorCode: undefined,
+      upstream: undefined,
+    };
+    mockFetch(() => jsonResponse({ entries: [create, ...entries], total: 3 }));
+    renderApp('/audit');
+    const table = await screen.findByRole('table', { name: 'Audit entries, page 1' }, PAGE_LOAD);
+    const [made, deleted, signIn] = (await within(table).findAllByRole('row')).slice(1);
+    expect(within(made!).getByText('Create enhanced connection')).toBeInTheDocument();
+    expect(within(made!).getByText('Created').nextElementSibling).toHaveTextContent('sales_db');
+    expect(within(made!).getByText('New ID').nextElementSibling).toHaveTextContent('c-new');
+    expect(within(made!).getByText('Target').nextElementSibling).toHaveTextContent('prod');
+    expect(within(made!).getByRole('link', { name: 'Open connection' })).toHaveAttribute('href', '/connections/c-new?target=prod');
+    // A failed delete leaves the connection: it can still be opened.
+    expect(within(deleted!).getByText('Delete enhanced connection')).toBeInTheDocument();
+    expect(within(deleted!).getByRole('link', { name: 'Open connection' })).toHaveAttribute('href', '/connections/c-42');
+    expect(within(signIn!).getByText('Sign in')).toBeInTheDocument();
+    expect(within(signIn!).queryByRole('link')).not.toBeInTheDocument();
+  });
+
+  it('copies the whole request id', async () => {
+    const writeText = vi.fn(() => Promise.resolve());
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
+    mockFetch(() => jsonResponse({ entries, total: 2 }));
+    renderApp('/audit');
+    const button = await screen.findByRole('button', { name: 'Copy request ID req-2' }, PAGE_LOAD);
+    await userEvent.click(button);
+    expect(writeText).toHaveBeenCalledWith('req-2');
+    expect(within(button.parentElement!).getByRole('status')).toHaveTextContent('Copied');
+    await userEvent.click(screen.getByRole('button', { name: 'Copy request ID up-9' }));
+    expect(writeText).toHaveBeenLastCalledWith('up-9');
+    vi.unstubAllGlobals();
+  });
+
+  it('filters by target through the URL, apart from the console-wide target', async () => {
+    const { requests } = mockFetch(() => jsonResponse({ entries, total: 2 }));
+    const targets = [
+      { id: 'default', name: 'Default', region: null, projectId: 'p-1', role: 'admin' as const, default: true },
+      { id: 'staging', name: 'Staging', region: 'eu-1', projectId: 'p-2', role: 'admin' as const, default: false },
+    ];
+    const { router } = renderApp('/audit', testQueryClient({ targets }));
+    await screen.findByText('olga', { selector: 'td' }, PAGE_LOAD);
+    const select = within(screen.getByRole('search', { name: 'Filter the audit trail' })).getByLabelText('Target');
+    expect(within(select).getByRole('option', { name: 'Staging (staging)' })).toBeInTheDocument();
+    await userEvent.selectOptions(select, 'staging');
+    await waitFor(() => expect(router.state.location.search).toEqual({ targetId: 'staging' }));
+    await waitFor(() => expect(lastQuery(requests)).toEqual({ target: 'staging', limit: '50', offset: '0' }));
+  });
 });
+
+describe('audit trail CSV export', { timeout: 20_000 }, () => {
+  afterEach(() => {
+    Reflect.deleteProperty(URL, 'createObjectURL');
+    Reflect.deleteProperty(URL, 'revokeObjectURL');
+  });
+
+  it('downloads every entry the filters match, with readable operations and UTC times', async () => {
+    const createObjectURL = vi.fn((_: Blob) => 'blob:csv');
+    Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    const { requests } = mockFetch(() => jsonResponse({ entries, total: 2 }));
+    renderApp('/audit?outcome=failure&page=2&pageSize=25');
+    await screen.findByText('olga', { selector: 'td' }, PAGE_LOAD);
+    await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    expect(await screen.findByText('Exported 2 entries.')).toBeInTheDocument();
+    // The filters, not the page on screen.
+    expect(lastQuery(requests)).toEqual({ outcome: 'failure', limit: '500', offset: '0' });
+    expect(click).toHaveBeenCalledTimes(1);
+    const text = await new Promise<string>((resolve) => {
+      const reader = new FileReader(); // jsdom's Blob has no text()
+      reader.onload = () => resolve(String(reader.result));
+      reader.readAsText(createObjectURL.mock.calls[0]![0]);
+    });
+    const lines = text.replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).toMatch(/^time,user,role,/);
+    expect(lines[1]).toContain('2025-03-02T10:15:30.000Z,olga,operator,');
+    expect(lines[1]).toContain('Delete enhanced connection');
+    expect(lines).toHaveLength(3);
+    click.mockRestore();
+  });
+});
+

@@ -11,9 +11,10 @@ import { PageHeader } from '../../ui/page-header.tsx';
 import { PagedTable } from '../../ui/paged-table.tsx';
 import { RefreshBar } from '../../ui/refresh-bar.tsx';
 import { auditColumns } from './audit-columns.tsx';
+import { AuditExport } from './audit-export.tsx';
 import { AuditFilters } from './audit-filters.tsx';
 import { auditTrailOptions } from './queries.ts';
-import { AUDIT_PAGE_SIZES, hasFilters, toAuditQuery, type AuditSearch } from './search.ts';
+import { AUDIT_PAGE_SIZES, auditFilterQuery, hasFilters, toAuditQuery, type AuditSearch } from './search.ts';
 import './audit.css';
 
 const route = getRouteApi('/_shell/audit');
@@ -79,6 +80,7 @@ export function AuditPage() {
         onChange={(filters) => setSearch({ ...filters, page: 1 })}
         onReset={reset}
       />
+      <AuditExport filters={auditFilterQuery(search)} />
       <PagedTable
         query={query}
         table={table}

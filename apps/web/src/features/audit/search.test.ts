@@ -43,6 +43,27 @@ describe('toAuditQuery (the URL to the BFF query)', () => {
   });
 });
 
+describe('the target filter', () => {
+  it('keeps a target id under its own name, never the console-wide `target`', () => {
+    expect(parse({ targetId: 'prod-eu' })).toEqual({ page: 1, pageSize: 50, targetId: 'prod-eu' });
+    expect(parse({ targetId: 'Prod EU' }).targetId).toBeUndefined();
+    expect(parse({ target: 'prod-eu' }).targetId).toBeUndefined();
+  });
+
+  it('sends it as the BFF query\'s `target`', () => {
+    const q = toAuditQuery(parse({ targetId: 'staging', user: 'ann' }));
+    expect(q).toEqual({ user: 'ann', target: 'staging', limit: 50, offset: 0 });
+    expect(AuditQuery.safeParse(q).success).toBe(true);
+    expect(hasFilters(parse({ targetId: 'staging' }))).toBe(true);
+  });
+
+  it('comes from the form\'s target field', () => {
+    const form = new FormData();
+    form.set('targetId', 'staging');
+    expect(filtersFromForm(form).targetId).toBe('staging');
+  });
+});
+
 describe('the filter form to the URL', () => {
   it('reads blank fields as "any" and ignores an unknown outcome', () => {
     const form = new FormData();

@@ -3,6 +3,7 @@ import {
   AUDIT_OUTCOMES,
   AUDIT_PAGE_DEFAULT,
   SESSION_OPERATIONS,
+  TARGET_ID_PATTERN,
   operationIds,
 } from '@dsc/api-types/meta';
 import {
@@ -25,6 +26,11 @@ export interface AuditSearch {
   pageSize: (typeof AUDIT_PAGE_SIZES)[number];
   user?: string | undefined;
   operation?: string | undefined;
+  /**
+   * The fleet target the entries acted on. Not `target`: that search param is the console's
+   * current target everywhere (the header's switcher), which the audit page does not change.
+   */
+  targetId?: string | undefined;
   outcome?: AuditOutcome | undefined;
   /** Calendar days as the date input writes them (YYYY-MM-DD). */
   from?: string | undefined;
@@ -45,6 +51,7 @@ export function parseAuditSearch(raw: Record<string, unknown>): AuditSearch {
     pageSize: numberOfParam(raw.pageSize, AUDIT_PAGE_SIZES) ?? auditSearchDefaults.pageSize,
     user: textParam(raw.user, 64),
     operation: textParam(raw.operation, 200),
+    targetId: typeof raw.targetId === 'string' && TARGET_ID_PATTERN.test(raw.targetId) ? raw.targetId : undefined,
     outcome: oneOfParam(raw.outcome, AUDIT_OUTCOMES),
     from,
     // A range that ends before it starts keeps its start: the BFF would refuse the pair.
@@ -53,7 +60,7 @@ export function parseAuditSearch(raw: Record<string, unknown>): AuditSearch {
 }
 
 export const validateAuditSearch = searchValidator(parseAuditSearch);
-export type AuditFilters = Pick<AuditSearch, 'user' | 'operation' | 'outcome' | 'from' | 'to'>;
+export type AuditFilters = Pick<AuditSearch, 'user' | 'operation' | 'targetId' | 'outcome' | 'from' | 'to'>;
 
 /** The filter form's fields to filters: blank means "any"; the URL schema checks each value. */
 export function filtersFromForm(form: FormData): AuditFilters {
@@ -62,6 +69,7 @@ export function filtersFromForm(form: FormData): AuditFilters {
   return {
     user: value('user'),
     operation: value('operation'),
+    targetId: value('targetId'),
     outcome: AUDIT_OUTCOMES.find((o) => o === outcome),
     from: value('from'),
     to: value('to'),
@@ -69,7 +77,7 @@ export function filtersFromForm(form: FormData): AuditFilters {
 }
 
 export function hasFilters(s: AuditFilters): boolean {
-  return Boolean(s.user || s.operation || s.outcome || s.from || s.to);
+  return Boolean(s.user || s.operation || s.targetId || s.outcome || s.from || s.to);
 }
 
 /**
@@ -77,16 +85,20 @@ export function hasFilters(s: AuditFilters): boolean {
  * day, from its first to its last millisecond, sent as UTC.
  */
 export function toAuditQuery(s: AuditSearch): AuditQuery {
+  return { ...auditFilterQuery(s), limit: s.pageSize, offset: (s.page - 1) * s.pageSize };
+}
+
+/** The filters alone, as the BFF takes them (the export pages through them itself). */
+export function auditFilterQuery(s: AuditFilters): Omit<AuditQuery, 'limit' | 'offset'> {
   const from = s.from ? parseDay(s.from) : undefined;
   const to = s.to ? parseDay(s.to) : undefined;
   return {
     ...(s.user ? { user: s.user } : {}),
     ...(s.operation ? { operation: s.operation } : {}),
+    ...(s.targetId ? { target: s.targetId } : {}),
     ...(s.outcome ? { outcome: s.outcome } : {}),
     ...(from ? { from: new Date(from.y, from.m - 1, from.d).toISOString() } : {}),
     ...(to ? { to: new Date(to.y, to.m - 1, to.d, 23, 59, 59, 999).toISOString() } : {}),
-    limit: s.pageSize,
-    offset: (s.page - 1) * s.pageSize,
   };
 }
 

@@ -54,17 +54,24 @@ export const FORMULA_START = /^(?:[\t\r]|[\s\u3000\uFEFF]*[=+\-@\uFF1D\uFF0B\uFF
 /**
  * CSV text (RFC 4180, CRLF) with a byte-order mark so spreadsheet programs read UTF-8 names.
  * Cells matching FORMULA_START get a leading `'` (and quotes), so no upstream value can become
- * a formula.
+ * a formula. The one CSV writer of the console: every export goes through it.
  */
-export async function buildConnectionsCsv(rows: readonly ConnectionRow[]): Promise<string> {
+export async function buildCsv<F extends string>(
+  fields: readonly F[],
+  data: readonly Record<F, string | number>[],
+): Promise<string> {
   // Loaded on export only, so the CSV writer stays out of the list page's first paint.
   const { default: Papa } = await import('papaparse');
   const csv = Papa.unparse(
-    { fields: [...CSV_FIELDS], data: rows.map(connectionCsvRow) },
+    { fields: [...fields], data: [...data] },
     { newline: '\r\n', escapeFormulae: FORMULA_START, quotes: false },
   );
   // Papa ends a header-only file with a newline; every other file has none.
   return `\uFEFF${csv.replace(/\r\n$/, '')}`;
+}
+
+export function buildConnectionsCsv(rows: readonly ConnectionRow[]): Promise<string> {
+  return buildCsv(CSV_FIELDS, rows.map(connectionCsvRow));
 }
 
 /**
