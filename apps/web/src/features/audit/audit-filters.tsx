@@ -12,7 +12,9 @@ export interface AuditFiltersProps {
 
 /** User, operation, outcome and a range of days; what is applied is what the URL says. */
 export function AuditFilters({ filters, onChange, onReset }: AuditFiltersProps) {
-  const { t } = useTranslation('audit');
+  const { t, i18n } = useTranslation('audit');
+  // Date pickers otherwise follow the browser's locale, not the language chosen in the header.
+  const lang = i18n.resolvedLanguage ?? i18n.language;
   // A link may name an operation the list does not know (e.g. one refused before routing).
   const operations =
     filters.operation && !AUDIT_OPERATIONS.includes(filters.operation)
@@ -81,7 +83,7 @@ export function AuditFilters({ filters, onChange, onReset }: AuditFiltersProps) 
       </FilterField>
       <FilterField label={t('filters.from')}>
         {({ id }) => (
-          <input id={id} name="from" type="date" className="input" defaultValue={filters.from ?? ''} />
+          <input id={id} name="from" type="date" lang={lang} className="input" defaultValue={filters.from ?? ''} />
         )}
       </FilterField>
       <FilterField label={t('filters.to')}>
@@ -90,6 +92,7 @@ export function AuditFilters({ filters, onChange, onReset }: AuditFiltersProps) 
             id={id}
             name="to"
             type="date"
+            lang={lang}
             className="input"
             min={filters.from}
             defaultValue={filters.to ?? ''}
