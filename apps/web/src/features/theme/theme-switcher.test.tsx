@@ -18,37 +18,54 @@ describe('ThemeSwitcher', { timeout: 20_000 }, () => {
     new Function(themeScript)();
   });
 
-  it('offers System, Light and Dark, shows the choice in force and switches the page at once', async () => {
+  it('offers System, Light and Dark, names the choice in force and switches the page at once', async () => {
+    const user = userEvent.setup();
     render(<ThemeSwitcher />);
-    const select = screen.getByRole('combobox', { name: 'Colour theme' });
-    expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual([
-      'System theme',
-      'Light theme',
-      'Dark theme',
+    const toggle = screen.getByText('Colour theme: System (follow the device)').closest('summary')!;
+    const group = screen.getByRole('group', { name: 'Colour theme', hidden: true });
+    expect(within(group).getAllByRole('radio', { hidden: true }).map((r) => r.closest('label')?.textContent)).toEqual([
+      'System (follow the device)',
+      'Light',
+      'Dark',
     ]);
-    expect(select).toHaveValue('system');
     expect(theme()).toBe('dark');
-    await userEvent.selectOptions(select, 'Light theme');
+    await user.click(toggle);
+    await user.click(screen.getByRole('radio', { name: 'Light' }));
     expect(theme()).toBe('light');
-    expect(select).toHaveValue('light');
+    expect(screen.getByRole('radio', { name: 'Light' })).toBeChecked();
+    expect(toggle).toHaveTextContent('Colour theme: Light');
     expect(window.localStorage.getItem('dsc.theme')).toBe('light');
+  });
+
+  it('closes on Escape, giving focus back to its button', async () => {
+    const user = userEvent.setup();
+    const { container } = render(<ThemeSwitcher />);
+    const details = container.querySelector('details')!;
+    await user.click(details.querySelector('summary')!);
+    expect(details.open).toBe(true);
+    await user.click(screen.getByRole('radio', { name: 'Dark' }));
+    await user.keyboard('{Escape}');
+    expect(details.open).toBe(false);
+    expect(details.querySelector('summary')).toHaveFocus();
+    expect(theme()).toBe('dark');
   });
 
   it('opens on a remembered choice', () => {
     window.localStorage.setItem('dsc.theme', 'light');
     new Function(themeScript)();
     render(<ThemeSwitcher />);
-    expect(screen.getByRole('combobox', { name: 'Colour theme' })).toHaveValue('light');
+    expect(screen.getByRole('radio', { name: 'Light', hidden: true })).toBeChecked();
   });
 
   it('speaks Chinese', async () => {
     await i18n.changeLanguage('zh-CN');
     render(<ThemeSwitcher />);
-    const select = screen.getByRole('combobox', { name: '配色主题' });
-    expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual([
+    expect(screen.getByText('配色主题：跟随系统')).toBeInTheDocument();
+    const group = screen.getByRole('group', { name: '配色主题', hidden: true });
+    expect(within(group).getAllByRole('radio', { hidden: true }).map((r) => r.closest('label')?.textContent)).toEqual([
       '跟随系统',
-      '浅色主题',
-      '深色主题',
+      '浅色',
+      '深色',
     ]);
   });
 
@@ -56,7 +73,7 @@ describe('ThemeSwitcher', { timeout: 20_000 }, () => {
     mockFetch(() => viewPageResponse());
     renderApp('/connections');
     const banner = await screen.findByRole('banner', {}, { timeout: 10_000 });
-    expect(await within(banner).findByRole('combobox', { name: 'Colour theme' }, { timeout: 10_000 })).toBeInTheDocument();
+    expect(await within(banner).findByText('Colour theme: System (follow the device)', {}, { timeout: 10_000 })).toBeInTheDocument();
     expect(within(banner).getByRole('combobox', { name: 'Language' })).toBeInTheDocument();
   });
 });
