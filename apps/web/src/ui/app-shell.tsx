@@ -1,9 +1,15 @@
 import { Link, useRouterState } from '@tanstack/react-router';
-import { useEffect, useState, type ReactNode } from 'react';
+import { Suspense, lazy, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitcher } from './language-switcher.tsx';
 import { ServiceStatusBanner } from './service-status-banner.tsx';
 import './app-shell.css';
+
+// The theme is applied before the first paint by public/theme.js; only the switch to change it is
+// code, loaded after the page so it stays out of the first paint's JavaScript (issue 7's budget).
+const ThemeSwitcher = lazy(() =>
+  import('../features/theme/theme-switcher.tsx').then((m) => ({ default: m.ThemeSwitcher })),
+);
 
 const NAV_ITEMS = [
   { to: '/connections', label: 'nav.connections' },
@@ -71,6 +77,9 @@ export function AppShell({ children, userSlot, statusSlot, targetSlot, hiddenNav
             {targetSlot}
             {userSlot}
             <LanguageSwitcher />
+            <Suspense fallback={null}>
+              <ThemeSwitcher />
+            </Suspense>
           </div>
         </div>
         {/* Outside the folding menu: it hangs from the header and stays visible on a phone. */}

@@ -16,10 +16,12 @@ const CLIENT_CODES: readonly string[] = Object.values(CLIENT_ERROR_CODES);
 export function ErrorState({ error, onRetry, title }: ErrorStateProps) {
   const { t } = useTranslation();
   const apiError = isApiError(error) ? error : undefined;
+  // The server's own words are shown as it sent them (often English, whatever the chosen
+  // language), and labelled as its words rather than passed off as the console's.
   const message = apiError
     ? CLIENT_CODES.includes(apiError.code)
       ? t(`error.codes.${apiError.code}`, { status: apiError.status })
-      : apiError.message
+      : t('error.serviceMessage', { message: apiError.message })
     : t('error.unexpected');
   const root = useRef<HTMLDivElement>(null);
   useKeepFocusOnRemoval(root);
@@ -50,7 +52,9 @@ export function ErrorState({ error, onRetry, title }: ErrorStateProps) {
               <dd>
                 {apiError.upstream.code && <code>{apiError.upstream.code}</code>}{' '}
                 {t('error.upstreamStatus', { status: apiError.upstream.status })}
-                {apiError.upstream.message && ` — ${apiError.upstream.message}`}
+                {apiError.upstream.message &&
+                  apiError.upstream.message !== apiError.message &&
+                  ` — ${t('error.serviceMessage', { message: apiError.upstream.message })}`}
               </dd>
             </>
           )}

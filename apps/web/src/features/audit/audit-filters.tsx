@@ -14,7 +14,9 @@ export interface AuditFiltersProps {
 
 /** User, operation, target, outcome and a range of days; what is applied is what the URL says. */
 export function AuditFilters({ filters, onChange, onReset }: AuditFiltersProps) {
-  const { t } = useTranslation('audit');
+  const { t, i18n } = useTranslation('audit');
+  // Date pickers otherwise follow the browser's locale, not the language chosen in the header.
+  const lang = i18n.resolvedLanguage ?? i18n.language;
   // The targets this admin holds a role on; a link may name another (its entries are simply none).
   const known = useTargets() ?? [];
   const targets =
@@ -107,7 +109,7 @@ export function AuditFilters({ filters, onChange, onReset }: AuditFiltersProps) 
       </FilterField>
       <FilterField label={t('filters.from')}>
         {({ id }) => (
-          <input id={id} name="from" type="date" className="input" defaultValue={filters.from ?? ''} />
+          <input id={id} name="from" type="date" lang={lang} className="input" defaultValue={filters.from ?? ''} />
         )}
       </FilterField>
       <FilterField label={t('filters.to')}>
@@ -116,6 +118,7 @@ export function AuditFilters({ filters, onChange, onReset }: AuditFiltersProps) 
             id={id}
             name="to"
             type="date"
+            lang={lang}
             className="input"
             min={filters.from}
             defaultValue={filters.to ?? ''}

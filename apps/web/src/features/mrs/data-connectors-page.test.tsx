@@ -144,7 +144,7 @@ describe('MRS data connectors list', { timeout: 20_000 }, () => {
         : jsonResponse({ total_count: 1, data_connectors: [connector] }),
     );
     renderApp('/mrs/data-connectors', testQueryClient());
-    expect(await screen.findByText('MRS is unavailable', {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByText('Service message: MRS is unavailable', {}, { timeout: 5000 })).toBeInTheDocument();
     expect(screen.getByText('req-mrs-1')).toBeInTheDocument();
     failing = false;
     await userEvent.click(screen.getByRole('button', { name: 'Retry' }));

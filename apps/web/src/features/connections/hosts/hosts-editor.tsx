@@ -379,7 +379,7 @@ export function HostsEditor({
             autoComplete="off"
             wrap="off"
             disabled={disabled}
-            placeholder={'10.0.0.11 db01 db01.internal\n10.0.0.12 db02\n# or CSV: name,ip'}
+            placeholder={t('editor.hosts.textPlaceholder')}
             aria-describedby={describedBy}
             aria-invalid={textProblems.length > 0 || textRowErrors.length > 0 ? true : undefined}
             onPaste={onPaste}
