@@ -16,14 +16,13 @@ if (hasDom) window.scrollTo = vi.fn() as unknown as typeof window.scrollTo;
 // where that global is gone, and Vitest reports an uncaught ReferenceError (seen on Node 24). The
 // same schedule, tolerant of a missing global:
 options.requestAnimationFrame = (callback) => {
-  let frame: number | undefined;
   const done = () => {
     clearTimeout(fallback);
     if (frame !== undefined) globalThis.cancelAnimationFrame?.(frame);
     setTimeout(callback);
   };
   const fallback = setTimeout(done, 35);
-  frame = globalThis.requestAnimationFrame?.(done);
+  const frame: number | undefined = globalThis.requestAnimationFrame?.(done);
 };
 
 // A test's first page compiles on first import, and the first answer waits for the catalogue's
