@@ -153,7 +153,7 @@ test.describe('enhanced connections: create, detail and changes', () => {
     expect(((await after.json()) as { status: string }).status).toBe('DELETED');
   });
 
-  test('bind a queue, see it settle, then unbind it after confirming', async ({ page }) => {
+  test('bind a queue, see it settle, unbind it after confirming, and undo the unbind', async ({ page }) => {
     await signIn(page, 'operator');
     const name = `e2e_bind_${unique()}`;
     const id = await createConnection(page, { name, dest_vpc_id: 'vpc-e2e-0004', dest_network_id: 'subnet-e2e-0004' });
@@ -164,6 +164,7 @@ test.describe('enhanced connections: create, detail and changes', () => {
     await expect(bind.getByLabel('sql_shared_adhoc', { exact: true })).toBeDisabled();
     await bind.getByLabel('sql_finance_monthly', { exact: true }).check();
     await page.getByRole('button', { name: 'Bind selected queues (1)' }).click();
+    await expect(page.getByRole('status').filter({ hasText: `Bound queue sql_finance_monthly to ${name}.` })).toBeVisible();
     const queues = page.getByRole('table', { name: `Queues bound to ${name}` });
     const row = queues.getByRole('row').filter({ hasText: 'sql_finance_monthly' });
     await expect(row).toContainText(/CREATING|ACTIVE/);
@@ -177,6 +178,18 @@ test.describe('enhanced connections: create, detail and changes', () => {
     await dialog.getByRole('button', { name: 'Unbind queue' }).click();
     await expect(dialog).toBeHidden();
     await expect(page.getByText('No queues are bound to this connection.')).toBeVisible();
+    // Said where it happened, and undone from there: the keyboard lands on the undo.
+    await expect(page.getByRole('status').filter({ hasText: `Unbound queue sql_finance_monthly from ${name}.` })).toBeVisible();
+    const undo = page.getByRole('button', { name: 'Undo: bind sql_finance_monthly again' });
+    await expect(undo).toBeFocused();
+    await screenshot(page, 'connection-unbind-undo');
+    await page.keyboard.press('Enter');
+    await expect(row).toContainText('ACTIVE', { timeout: 30_000 });
+    // A recent time reads relative to now; the absolute one with its zone is on hover.
+    const updated = row.locator('time');
+    await expect(updated).toHaveText(/ago|now/);
+    await expect(updated).toHaveAttribute('title', /UTC$/);
+    await screenshot(page, 'connection-undone-unbind');
   });
 
   test('a viewer sees no change controls and is told why', async ({ page }) => {

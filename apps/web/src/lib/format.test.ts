@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime } from './format.ts';
+import { formatDateTime, formatRelativeTime, RELATIVE_WITHIN_MS } from './format.ts';
 
 describe('formatDateTime', () => {
   const ms = Date.UTC(2024, 0, 15, 23, 30, 5);
@@ -23,5 +23,19 @@ describe('formatDateTime', () => {
     expect(formatDateTime(null, 'en')).toBeUndefined();
     expect(formatDateTime('', 'en')).toBeUndefined();
     expect(formatDateTime('yesterday', 'en')).toBeUndefined();
+  });
+});
+
+describe('formatRelativeTime', () => {
+  const now = Date.UTC(2026, 11, 5, 12, 0, 0);
+  it('words a recent time in the chosen language, and gives up a week away', () => {
+    expect(formatRelativeTime(now - 20_000, now, 'en')).toBe('now');
+    expect(formatRelativeTime(now - 5 * 60_000, now, 'en')).toBe('5 minutes ago');
+    expect(formatRelativeTime(now - 3 * 3_600_000, now, 'en')).toBe('3 hours ago');
+    expect(formatRelativeTime(now - 86_400_000, now, 'en')).toBe('yesterday');
+    expect(formatRelativeTime(now + 2 * 3_600_000, now, 'en')).toBe('in 2 hours');
+    expect(formatRelativeTime(now - 5 * 60_000, now, 'zh-CN')).toBe('5分钟前');
+    expect(formatRelativeTime(now - RELATIVE_WITHIN_MS, now, 'en')).toBeUndefined();
+    expect(formatRelativeTime(Number.NaN, now, 'en')).toBeUndefined();
   });
 });

@@ -3,6 +3,8 @@ export interface FormattedDateTime {
   local: string;
   /** The same instant in UTC, for tooltips and for comparing with upstream logs. */
   utc: string;
+  /** `local` with its time zone named ("GMT+8"), for tooltips. */
+  zoned: string;
   iso: string;
 }
 
@@ -35,10 +37,36 @@ export function formatDateTime(
   return {
     local: dateTimeFormat(locale, timeZone ? { ...options, timeZone } : options).format(date),
     utc: `${dateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(date)} UTC`,
+    zoned: dateTimeFormat(locale, { ...options, timeStyle: 'long', ...(timeZone ? { timeZone } : {}) }).format(date),
     iso: date.toISOString(),
   };
 }
 
 export function formatTime(epochMs: number, locale: string): string {
   return dateTimeFormat(locale, { timeStyle: 'medium' }).format(new Date(epochMs));
+}
+
+const relativeFormatters = new Map<string, Intl.RelativeTimeFormat>();
+/** Within this distance from now a time reads better as "5 minutes ago"; further, as a date. */
+export const RELATIVE_WITHIN_MS = 7 * 24 * 3_600_000;
+const RELATIVE_UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+];
+
+/** "5 minutes ago", "in 2 hours", "yesterday"; undefined a week or more away (a date says more then). */
+export function formatRelativeTime(epochMs: number, now: number, locale: string): string | undefined {
+  const diff = epochMs - now;
+  if (!Number.isFinite(diff) || Math.abs(diff) >= RELATIVE_WITHIN_MS) return undefined;
+  let rtf = relativeFormatters.get(locale);
+  if (!rtf) {
+    rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+    relativeFormatters.set(locale, rtf);
+  }
+  for (const [unit, ms] of RELATIVE_UNITS) {
+    if (Math.abs(diff) >= ms) return rtf.format(Math.round(diff / ms), unit);
+  }
+  // Under a minute: "now" (numeric 'auto' words 0 seconds so); seconds would tick for nothing.
+  return rtf.format(0, 'second');
 }

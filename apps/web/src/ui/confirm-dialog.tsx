@@ -16,6 +16,11 @@ export interface ConfirmDialogProps {
   error?: ReactNode;
   onConfirm: () => void;
   onCancel: () => void;
+  /**
+   * Asked on close: an element to focus instead of the opener, e.g. when what the dialog did
+   * removes the opener's row. Nothing (the usual case): the opener.
+   */
+  focusOnClose?: (() => HTMLElement | null | undefined) | undefined;
 }
 
 const FOCUSABLE =
@@ -36,6 +41,7 @@ export function ConfirmDialog({
   error,
   onConfirm,
   onCancel,
+  focusOnClose,
 }: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
@@ -55,8 +61,11 @@ export function ConfirmDialog({
     } else if (!open && dialog.open) {
       if (typeof dialog.close === 'function') dialog.close();
       else dialog.removeAttribute('open');
-      if (opener.current instanceof HTMLElement && opener.current.isConnected) opener.current.focus();
+      const instead = focusOnClose?.();
+      if (instead?.isConnected) instead.focus();
+      else if (opener.current instanceof HTMLElement && opener.current.isConnected) opener.current.focus();
     }
+    // focusOnClose is read at the moment of closing only.
   }, [open]);
 
   if (!open) return <dialog ref={ref} className="confirm-dialog" aria-labelledby={titleId} />;

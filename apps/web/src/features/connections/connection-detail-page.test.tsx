@@ -240,13 +240,25 @@ describe('connection detail: changes', () => {
     const unbind = requests.find((r) => r.url.pathname.endsWith('/disassociate-queue'))!;
     expect(unbind.body).toEqual({ queues: ['sql_prod_yearly'] });
 
+    // Said where the user acted, with the undo focused: the row and its button are going.
+    expect(await screen.findByText(/Unbound queue sql_prod_yearly from orders_mysql\./)).toBeInTheDocument();
+    const undo = screen.getByRole('button', { name: 'Undo: bind sql_prod_yearly again' });
+    await waitFor(() => expect(undo).toHaveFocus());
+    await user.click(undo);
+    await screen.findByText(/Bound queue sql_prod_yearly to orders_mysql\./);
+    expect(requests.filter((r) => r.url.pathname.endsWith('/associate-queue')).map((r) => r.body)).toEqual([
+      { queues: ['sql_prod_yearly'] },
+    ]);
+    expect(screen.queryByRole('button', { name: /^Undo/ })).not.toBeInTheDocument();
+
     const bindGroup = screen.getByRole('group', { name: 'Bind more queues' });
     expect(within(bindGroup).queryByLabelText('sql_prod_yearly')).not.toBeInTheDocument();
     expect(within(bindGroup).getByLabelText('default')).toBeDisabled();
     await user.click(within(bindGroup).getByLabelText('sql_finance_monthly'));
     await user.click(screen.getByRole('button', { name: 'Bind selected queues (1)' }));
-    await waitFor(() => expect(requests.some((r) => r.url.pathname.endsWith('/associate-queue'))).toBe(true));
-    expect(requests.find((r) => r.url.pathname.endsWith('/associate-queue'))!.body).toEqual({ queues: ['sql_finance_monthly'] });
+    await waitFor(() => expect(requests.filter((r) => r.url.pathname.endsWith('/associate-queue'))).toHaveLength(2));
+    expect(requests.filter((r) => r.url.pathname.endsWith('/associate-queue'))[1]!.body).toEqual({ queues: ['sql_finance_monthly'] });
+    expect(await screen.findByText(/Bound queue sql_finance_monthly to orders_mysql\./)).toBeInTheDocument();
   });
 
   it('replace hosts: the editor starts with the current hosts and saving asks before replacing', async () => {
@@ -266,6 +278,20 @@ describe('connection detail: changes', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Replace hosts' }));
     await waitFor(() => expect(requests.some((r) => r.method === 'PUT')).toBe(true));
     expect(requests.find((r) => r.method === 'PUT')!.body).toEqual({ hosts: [{ name: 'db02', ip: '10.0.0.2' }] });
+
+    // Undo puts the list from before the save back, with one more replace.
+    expect(await screen.findByText(/Saved 1 host for orders_mysql\./)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Undo: restore the previous 2 hosts' }));
+    await screen.findByText(/Restored the previous 2 hosts of orders_mysql\./);
+    expect(requests.filter((r) => r.method === 'PUT').map((r) => r.body)).toEqual([
+      { hosts: [{ name: 'db02', ip: '10.0.0.2' }] },
+      {
+        hosts: [
+          { name: 'db01', ip: '10.0.0.1' },
+          { name: 'db02', ip: '10.0.0.2' },
+        ],
+      },
+    ]);
   });
 
   it('remove all hosts sends an empty list after confirmation', async () => {
@@ -281,5 +307,7 @@ describe('connection detail: changes', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Remove all hosts' }));
     await waitFor(() => expect(requests.some((r) => r.method === 'PUT')).toBe(true));
     expect(requests.find((r) => r.method === 'PUT')!.body).toEqual({ hosts: [] });
+    expect(await screen.findByText(/Removed all 2 hosts of orders_mysql\./)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Undo: restore the previous 2 hosts' })).toBeInTheDocument();
   });
 });

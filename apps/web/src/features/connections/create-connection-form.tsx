@@ -6,6 +6,7 @@ import { Controller, useForm, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { isApiError } from '../../lib/api-error.ts';
+import { flash } from '../../lib/flash.ts';
 import { ErrorState } from '../../ui/error-state.tsx';
 import { UnsavedChangesGuard } from '../../ui/unsaved-changes-guard.tsx';
 import { fieldMessage } from './field-message.ts';
@@ -74,7 +75,10 @@ export function CreateConnectionForm() {
   const checkExtra = (values: Input): boolean => {
     let ok = true;
     for (const [row, first] of duplicateTagKeys(values.tags)) {
-      setError(`tags.${row}.key`, { type: 'duplicate', message: t('editor.tags.duplicate', { row: first + 1 }) });
+      setError(`tags.${row}.key`, {
+        type: 'duplicate',
+        message: t('editor.tags.duplicate', { row: first + 1 }),
+      });
       ok = false;
     }
     const hosts = hostsState.current;
@@ -82,7 +86,10 @@ export function CreateConnectionForm() {
       setError('hosts', { type: 'reading', message: t('editor.hosts.stillReading') });
       ok = false;
     } else if (hosts.problems > 0) {
-      setError('hosts', { type: 'problems', message: t('editor.hosts.fixProblems', { n: hosts.problems }) });
+      setError('hosts', {
+        type: 'problems',
+        message: t('editor.hosts.fixProblems', { n: hosts.problems }),
+      });
       ok = false;
     }
     return ok;
@@ -96,13 +103,21 @@ export function CreateConnectionForm() {
       {
         onSuccess: (r) => {
           leaveAllowed.current = true;
-          void navigate({ to: '/connections/$connectionId', params: { connectionId: r.connection_id } });
+          // Said on the page it leads to, once the navigation is done (a flash belongs to one page).
+          void navigate({
+            to: '/connections/$connectionId',
+            params: { connectionId: r.connection_id },
+          }).then(() => flash(t('editor.create.done', { name: body.name })));
         },
         onError: (e) => {
           if (!isApiError(e)) return;
           const mapped = serverFieldErrors(e);
           mapped.onFields.forEach(([path, message], i) =>
-            setError(path as FieldPath<Input>, { type: 'server', message }, { shouldFocus: i === 0 }),
+            setError(
+              path as FieldPath<Input>,
+              { type: 'server', message },
+              { shouldFocus: i === 0 },
+            ),
           );
           setOtherFieldErrors(mapped.other);
           // A 4xx answer proves nothing was created: the corrected form is a new submission.
@@ -144,7 +159,9 @@ export function CreateConnectionForm() {
           />
           <span id="connection-name-hint" className="field-hint">
             {t('editor.fields.nameHint', { max: NAME_MAX })}{' '}
-            <span className="field-hint__count">{t('editor.fields.charCount', { n: nameLength, max: NAME_MAX })}</span>
+            <span className="field-hint__count">
+              {t('editor.fields.charCount', { n: nameLength, max: NAME_MAX })}
+            </span>
           </span>
           {nameError && (
             <span id="connection-name-error" className="field-error">
@@ -175,7 +192,9 @@ export function CreateConnectionForm() {
           label={t('editor.fields.routeTable')}
           hint={t('editor.fields.routeTableHint')}
           error={routeError}
-          {...register('routetable_id', { setValueAs: (v: string) => (v.trim() === '' ? undefined : v) })}
+          {...register('routetable_id', {
+            setValueAs: (v: string) => (v.trim() === '' ? undefined : v),
+          })}
         />
       </fieldset>
 
@@ -201,7 +220,12 @@ export function CreateConnectionForm() {
 
       <fieldset className="connection-form__section">
         <legend>{t('editor.fields.tags')}</legend>
-        <TagsEditor id="connection-tags" control={control} register={register} errors={errors.tags} />
+        <TagsEditor
+          id="connection-tags"
+          control={control}
+          register={register}
+          errors={errors.tags}
+        />
       </fieldset>
 
       <fieldset className="connection-form__section">
@@ -223,9 +247,7 @@ export function CreateConnectionForm() {
         />
       </fieldset>
 
-      {create.isError && (
-        <ErrorState error={create.error} title={t('editor.create.failed')} />
-      )}
+      {create.isError && <ErrorState error={create.error} title={t('editor.create.failed')} />}
       {otherFieldErrors.length > 0 && (
         <ul className="field-error connection-form__other-errors">
           {otherFieldErrors.map(([path, message]) => (
@@ -237,14 +259,22 @@ export function CreateConnectionForm() {
       )}
       {/* Only while the marks come from this form's own checks: once the service has answered
           (a taken name, a refused queue), the request was sent and the error above says why. */}
-      {submitCount > 0 && Object.keys(errors).length > 0 && !create.isPending && !create.isError && (
-        <p className="field-error" role="alert">
-          {t('editor.create.fixErrors')}
-        </p>
-      )}
+      {submitCount > 0 &&
+        Object.keys(errors).length > 0 &&
+        !create.isPending &&
+        !create.isError && (
+          <p className="field-error" role="alert">
+            {t('editor.create.fixErrors')}
+          </p>
+        )}
 
       <div className="connection-form__actions">
-        <button type="submit" className="button button--primary" disabled={create.isPending} aria-busy={create.isPending || undefined}>
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={create.isPending}
+          aria-busy={create.isPending || undefined}
+        >
           {create.isPending ? t('editor.create.submitting') : t('editor.create.submit')}
         </button>
         <Link to="/connections" search={lastListSearch()} className="button">

@@ -201,6 +201,7 @@ describe('create connection: sending', () => {
     await user.click(screen.getByRole('button', { name: 'Create connection' }));
 
     await waitFor(() => expect(router.state.location.pathname).toBe('/connections/new-1'));
+    expect(await screen.findByText(/Created the connection orders_mysql\./)).toBeInTheDocument();
     const [req] = creates(requests);
     expect(req!.body).toEqual({
       name: 'orders_mysql',

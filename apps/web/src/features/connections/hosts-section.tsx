@@ -2,6 +2,7 @@ import type { Host } from '@dsc/api-types';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePermission } from '../../lib/session.ts';
+import { ActionNotice } from '../../ui/action-notice.tsx';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { ErrorState } from '../../ui/error-state.tsx';
 import { HostsTable } from './hosts/hosts-table.tsx';
@@ -15,13 +16,27 @@ export interface HostsSectionProps {
   readOnly: boolean;
 }
 
-/** The hosts table, and for operators: edit (replace the list) or remove them all. */
+/** What the last save did, and the list before it: replacing the hosts again with it undoes the save. */
+interface HostsChange {
+  kind: 'saved' | 'cleared' | 'restored';
+  count: number;
+  previous: readonly Host[];
+  id: number;
+}
+
+/** The hosts table, and for operators: edit (replace the list) or remove them all, with undo. */
 export function HostsSection({ connectionId, connectionName, hosts, readOnly }: HostsSectionProps) {
   const { t } = useTranslation('connections');
   const canReplace = usePermission('dli.replaceHosts').allowed && !readOnly;
   const [editing, setEditing] = useState(false);
   const [clearing, setClearing] = useState(false);
   const clear = useReplaceHosts(connectionId);
+  const restore = useReplaceHosts(connectionId);
+  const [change, setChange] = useState<HostsChange | null>(null);
+  const changeCount = useRef(0);
+  const hostsAtEdit = useRef(hosts);
+  const noteChange = (kind: HostsChange['kind'], count: number, previous: readonly Host[]) =>
+    setChange({ kind, count, previous, id: ++changeCount.current });
   const editButton = useRef<HTMLButtonElement>(null);
   const editorBox = useRef<HTMLDivElement>(null);
   // Opening and closing the editor replaces the control that had focus: carry focus into the
@@ -42,7 +57,15 @@ export function HostsSection({ connectionId, connectionName, hosts, readOnly }: 
         </h2>
         {canReplace && !editing && (
           <div className="detail-section__actions">
-            <button ref={editButton} type="button" className="button" onClick={() => setEditing(true)}>
+            <button
+              ref={editButton}
+              type="button"
+              className="button"
+              onClick={() => {
+                hostsAtEdit.current = hosts;
+                setEditing(true);
+              }}
+            >
               {t('editor.replace.edit')}
             </button>
             {hosts.length > 0 && (
@@ -60,17 +83,47 @@ export function HostsSection({ connectionId, connectionName, hosts, readOnly }: 
           </div>
         )}
       </div>
+      <ActionNotice
+        messageKey={change?.id}
+        message={
+          change &&
+          t(`editor.replace.${change.kind}Done`, { count: change.count, name: connectionName })
+        }
+        action={
+          change && change.kind !== 'restored' && canReplace
+            ? {
+                label: t('editor.replace.undo', { count: change.previous.length }),
+                pending: restore.isPending,
+                onClick: () => {
+                  const previous = change.previous;
+                  restore.mutate([...previous], {
+                    onSuccess: () => noteChange('restored', previous.length, []),
+                  });
+                },
+              }
+            : undefined
+        }
+        onDismiss={() => setChange(null)}
+      />
+      {restore.isError && <ErrorState error={restore.error} title={t('editor.replace.failed')} />}
       {editing ? (
         <div ref={editorBox}>
           <ReplaceHostsForm
             connectionId={connectionId}
             connectionName={connectionName}
             current={hosts}
-            onDone={() => setEditing(false)}
+            onDone={(saved) => {
+              setEditing(false);
+              // `current` is the list the editor started from: the one an undo puts back.
+              if (saved) noteChange('saved', saved.length, hostsAtEdit.current);
+            }}
           />
         </div>
       ) : (
-        <HostsTable hosts={hosts} caption={t('editor.detail.hostsCaption', { name: connectionName })} />
+        <HostsTable
+          hosts={hosts}
+          caption={t('editor.detail.hostsCaption', { name: connectionName })}
+        />
       )}
       <ConfirmDialog
         open={clearing}
@@ -79,9 +132,21 @@ export function HostsSection({ connectionId, connectionName, hosts, readOnly }: 
         cancelLabel={t('editor.dialog.cancel')}
         tone="danger"
         pending={clear.isPending}
-        error={clear.isError ? <ErrorState error={clear.error} title={t('editor.replace.failed')} /> : null}
+        error={
+          clear.isError ? (
+            <ErrorState error={clear.error} title={t('editor.replace.failed')} />
+          ) : null
+        }
         onCancel={() => setClearing(false)}
-        onConfirm={() => clear.mutate([], { onSuccess: () => setClearing(false) })}
+        onConfirm={() => {
+          const before = hosts;
+          clear.mutate([], {
+            onSuccess: () => {
+              setClearing(false);
+              noteChange('cleared', before.length, before);
+            },
+          });
+        }}
       >
         <p>{t('editor.replace.clearBody', { old: hosts.length.toLocaleString() })}</p>
       </ConfirmDialog>

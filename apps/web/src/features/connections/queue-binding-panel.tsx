@@ -1,8 +1,9 @@
 import type { AvailableQueueInfo } from '@dsc/api-types';
 import { queueStatusOf } from '@dsc/api-types/meta';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePermission } from '../../lib/session.ts';
+import { ActionNotice } from '../../ui/action-notice.tsx';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { DateTime } from '../../ui/date-time.tsx';
 import { EmptyValue } from '../../ui/empty-value.tsx';
@@ -19,8 +20,20 @@ export interface QueueBindingPanelProps {
   readOnly: boolean;
 }
 
+/** What the last bind or unbind did; an unbind can be undone by binding the queue again. */
+interface BindingChange {
+  kind: 'bound' | 'unbound';
+  queues: string[];
+  id: number;
+}
+
 /** The bound queues with their binding status, and (for operators) binding more or unbinding one. */
-export function QueueBindingPanel({ connectionId, connectionName, queues, readOnly }: QueueBindingPanelProps) {
+export function QueueBindingPanel({
+  connectionId,
+  connectionName,
+  queues,
+  readOnly,
+}: QueueBindingPanelProps) {
   const { t } = useTranslation('connections');
   const canBind = usePermission('dli.associateQueue').allowed && !readOnly;
   const canUnbind = usePermission('dli.disassociateQueue').allowed && !readOnly;
@@ -28,15 +41,57 @@ export function QueueBindingPanel({ connectionId, connectionName, queues, readOn
   const unbind = useUnbindQueues(connectionId);
   const [selected, setSelected] = useState<string[]>([]);
   const [unbinding, setUnbinding] = useState<string | null>(null);
+  const [change, setChange] = useState<BindingChange | null>(null);
+  const changeCount = useRef(0);
+  const noticeRef = useRef<HTMLElement>(null);
+  const noteChange = (kind: BindingChange['kind'], names: string[]) =>
+    setChange({ kind, queues: names, id: ++changeCount.current });
+  const bindNow = (names: string[], onDone?: () => void) =>
+    bind.mutate(names, {
+      onSuccess: () => {
+        onDone?.();
+        noteChange('bound', names);
+      },
+    });
+  // After an unbind the row (and the button that opened the dialog) goes: the keyboard user lands
+  // on the undo instead of the top of the page.
+  const focusNoticeOnClose = useRef(false);
 
   return (
     <>
+      <ActionNotice
+        ref={noticeRef}
+        messageKey={change?.id}
+        message={
+          change &&
+          t(change.kind === 'bound' ? 'editor.detail.boundDone' : 'editor.detail.unboundDone', {
+            queues: change.queues.join(', '),
+            count: change.queues.length,
+            name: connectionName,
+          })
+        }
+        action={
+          change?.kind === 'unbound' && canBind
+            ? {
+                label: t('editor.detail.bindAgain', {
+                  queues: change.queues.join(', '),
+                  count: change.queues.length,
+                }),
+                pending: bind.isPending,
+                onClick: () => bindNow(change.queues),
+              }
+            : undefined
+        }
+        onDismiss={() => setChange(null)}
+      />
       {queues.length === 0 ? (
         <p className="muted">{t('editor.detail.noQueues')}</p>
       ) : (
         <div className="data-table__scroll">
           <table className="data-table">
-            <caption className="visually-hidden">{t('editor.detail.queuesCaption', { name: connectionName })}</caption>
+            <caption className="visually-hidden">
+              {t('editor.detail.queuesCaption', { name: connectionName })}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t('editor.detail.queueColumns.name')}</th>
@@ -46,7 +101,9 @@ export function QueueBindingPanel({ connectionId, connectionName, queues, readOn
                 <th scope="col">{t('editor.detail.queueColumns.updated')}</th>
                 {(canBind || canUnbind) && (
                   <th scope="col">
-                    <span className="visually-hidden">{t('editor.detail.queueColumns.actions')}</span>
+                    <span className="visually-hidden">
+                      {t('editor.detail.queueColumns.actions')}
+                    </span>
                   </th>
                 )}
               </tr>
@@ -60,7 +117,10 @@ export function QueueBindingPanel({ connectionId, connectionName, queues, readOn
                       {q.name}
                     </th>
                     <td>
-                      <StatusBadge status={q.status} detail={failed ? q.err_msg || undefined : undefined} />
+                      <StatusBadge
+                        status={q.status}
+                        detail={failed ? q.err_msg || undefined : undefined}
+                      />
                     </td>
                     <td>{q.peer_id ? <code>{q.peer_id}</code> : <EmptyValue />}</td>
                     <td>{q.err_msg ? q.err_msg : <EmptyValue />}</td>
@@ -75,7 +135,7 @@ export function QueueBindingPanel({ connectionId, connectionName, queues, readOn
                             className="button button--small"
                             disabled={bind.isPending}
                             aria-label={t('editor.detail.retryLabel', { queue: q.name })}
-                            onClick={() => bind.mutate([q.name])}
+                            onClick={() => bindNow([q.name])}
                           >
                             {t('editor.detail.retry')}
                           </button>
@@ -109,7 +169,7 @@ export function QueueBindingPanel({ connectionId, connectionName, queues, readOn
           onSubmit={(e) => {
             e.preventDefault();
             if (selected.length === 0) return;
-            bind.mutate(selected, { onSuccess: () => setSelected([]) });
+            bindNow(selected, () => setSelected([]));
           }}
         >
           <QueueSelect
@@ -127,7 +187,9 @@ export function QueueBindingPanel({ connectionId, connectionName, queues, readOn
               disabled={bind.isPending || selected.length === 0}
               aria-busy={bind.isPending || undefined}
             >
-              {bind.isPending ? t('editor.detail.binding') : t('editor.detail.bind', { n: selected.length })}
+              {bind.isPending
+                ? t('editor.detail.binding')
+                : t('editor.detail.bind', { n: selected.length })}
             </button>
             {selected.length === 0 && <span className="muted">{t('editor.detail.bindPick')}</span>}
           </div>
@@ -138,14 +200,33 @@ export function QueueBindingPanel({ connectionId, connectionName, queues, readOn
       <ConfirmDialog
         open={unbinding !== null}
         title={t('editor.detail.unbindTitle', { queue: unbinding ?? '' })}
-        confirmLabel={unbind.isPending ? t('editor.detail.unbinding') : t('editor.detail.unbindConfirm')}
+        confirmLabel={
+          unbind.isPending ? t('editor.detail.unbinding') : t('editor.detail.unbindConfirm')
+        }
         cancelLabel={t('editor.dialog.cancel')}
         tone="danger"
         pending={unbind.isPending}
-        error={unbind.isError ? <ErrorState error={unbind.error} title={t('editor.detail.unbindFailed')} /> : null}
+        error={
+          unbind.isError ? (
+            <ErrorState error={unbind.error} title={t('editor.detail.unbindFailed')} />
+          ) : null
+        }
         onCancel={() => setUnbinding(null)}
+        focusOnClose={() => {
+          const focusNotice = focusNoticeOnClose.current;
+          focusNoticeOnClose.current = false;
+          return focusNotice ? noticeRef.current : null;
+        }}
         onConfirm={() => {
-          if (unbinding) unbind.mutate([unbinding], { onSuccess: () => setUnbinding(null) });
+          const queue = unbinding;
+          if (queue)
+            unbind.mutate([queue], {
+              onSuccess: () => {
+                focusNoticeOnClose.current = true;
+                setUnbinding(null);
+                noteChange('unbound', [queue]);
+              },
+            });
         }}
       >
         <p>{t('editor.detail.unbindBody', { queue: unbinding ?? '', name: connectionName })}</p>

@@ -25,14 +25,20 @@ export interface ReplaceHostsFormProps {
   connectionId: string;
   connectionName: string;
   current: readonly Host[];
-  onDone: () => void;
+  /** `saved`: the list now on the connection, when Save (not Cancel) closed the editor. */
+  onDone: (saved?: readonly Host[]) => void;
 }
 
 /**
  * The hosts editor prefilled with the connection's hosts; saving replaces the whole list after a
  * confirmation listing what changes. Cancel (or Escape) asks before throwing edits away.
  */
-export function ReplaceHostsForm({ connectionId, connectionName, current, onDone }: ReplaceHostsFormProps) {
+export function ReplaceHostsForm({
+  connectionId,
+  connectionName,
+  current,
+  onDone,
+}: ReplaceHostsFormProps) {
   const { t } = useTranslation('connections');
   const replace = useReplaceHosts(connectionId);
   const hostsState = useRef<HostsEditorState>({ reading: false, problems: 0 });
@@ -47,7 +53,10 @@ export function ReplaceHostsForm({ connectionId, connectionName, current, onDone
     defaultValues: { hosts: initial },
   });
   const { control, handleSubmit, setError, formState, getValues } = form;
-  const diff = useMemo(() => (pendingHosts ? diffHosts(current, pendingHosts.items) : null), [current, pendingHosts]);
+  const diff = useMemo(
+    () => (pendingHosts ? diffHosts(current, pendingHosts.items) : null),
+    [current, pendingHosts],
+  );
   const leaveAllowed = useRef(false);
   const dirty = useRef(formState.isDirty);
   dirty.current = formState.isDirty;
@@ -77,7 +86,8 @@ export function ReplaceHostsForm({ connectionId, connectionName, current, onDone
     if (e.key !== 'Escape' || e.defaultPrevented || discarding || pendingHosts) return;
     const target = e.target as HTMLElement;
     if (target.closest('dialog')) return;
-    if (target instanceof HTMLInputElement && target.type === 'search' && target.value !== '') return;
+    if (target instanceof HTMLInputElement && target.type === 'search' && target.value !== '')
+      return;
     e.preventDefault();
     cancel();
   };
@@ -85,7 +95,11 @@ export function ReplaceHostsForm({ connectionId, connectionName, current, onDone
   const checkEditor = (): boolean => {
     const s = hostsState.current;
     if (s.reading) setError('hosts', { type: 'reading', message: t('editor.hosts.stillReading') });
-    else if (s.problems > 0) setError('hosts', { type: 'problems', message: t('editor.hosts.fixProblems', { n: s.problems }) });
+    else if (s.problems > 0)
+      setError('hosts', {
+        type: 'problems',
+        message: t('editor.hosts.fixProblems', { n: s.problems }),
+      });
     return !s.reading && s.problems === 0;
   };
 
@@ -94,13 +108,15 @@ export function ReplaceHostsForm({ connectionId, connectionName, current, onDone
       onSuccess: () => {
         leaveAllowed.current = true;
         setPendingHosts(null);
-        onDone();
+        onDone(hosts);
       },
       onError: (e) => {
         setPendingHosts(null);
         if (!isApiError(e)) return;
         const mapped = serverFieldErrors(e, (p) => p === 'hosts' || p.startsWith('hosts.'));
-        mapped.onFields.forEach(([path, message]) => setError(path as FieldPath<Values>, { type: 'server', message }));
+        mapped.onFields.forEach(([path, message]) =>
+          setError(path as FieldPath<Values>, { type: 'server', message }),
+        );
         setOtherErrors(mapped.other);
       },
     });
