@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useDetailsPopover } from '../../ui/use-details-popover.ts';
 import { useTranslation } from 'react-i18next';
 import { HIDEABLE_COLUMNS, type HideableColumn } from './connection-columns.tsx';
 import type { ColumnVisibility } from './column-visibility.ts';
@@ -14,30 +14,11 @@ export interface ColumnChooserProps {
  */
 export function ColumnChooser({ visibility, onChange }: ColumnChooserProps) {
   const { t } = useTranslation('connections');
-  const ref = useRef<HTMLDetailsElement>(null);
-  const [open, setOpen] = useState(false);
+  const { props: popover } = useDetailsPopover();
   const shown = HIDEABLE_COLUMNS.filter((id) => visibility[id]).length;
 
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (e: PointerEvent) => {
-      if (ref.current && !ref.current.contains(e.target as Node)) ref.current.open = false;
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [open]);
-
   return (
-    <details
-      ref={ref}
-      className="column-chooser"
-      onToggle={(e) => setOpen(e.currentTarget.open)}
-      onKeyDown={(e) => {
-        if (e.key !== 'Escape' || !ref.current?.open) return;
-        ref.current.open = false;
-        ref.current.querySelector('summary')?.focus();
-      }}
-    >
+    <details {...popover} className="column-chooser">
       <summary className="button column-chooser__summary">
         {t('columnsChooser.button', { shown: shown + 1, total: HIDEABLE_COLUMNS.length + 1 })}
       </summary>

@@ -9,6 +9,7 @@ import {
 import { EMPTY_TAG_ROW, TagsFilterEditor } from './tags-filter-editor.tsx';
 import { formatTagFilter, parseTagFilter, tagPairProblem, type TagPair } from './tags-filter.ts';
 import { useUrlDraft } from '../../lib/use-url-draft.ts';
+import { LiveNameFilter } from '../../ui/live-name-filter.tsx';
 
 export interface ConnectionFiltersProps {
   search: ConnectionsSearch;
@@ -50,28 +51,7 @@ export function ConnectionFilters({ search, onChange, onReset }: ConnectionFilte
     >
       <div className="toolbar connection-filters__row">
         <FilterField label={t('filters.name')}>
-          {({ id }) => (
-            <input
-              id={id}
-              name="name"
-              type="search"
-              data-filter-shortcut=""
-              aria-keyshortcuts="/"
-              className="input connection-filters__name"
-              maxLength={64}
-              value={name.draft}
-              onChange={(e) => name.setDraft(e.target.value)}
-              // No submit button (filters apply as you type): Enter applies without the pause.
-              onKeyDown={(e) => {
-                if (e.key === 'Enter') {
-                  e.preventDefault();
-                  name.flush();
-                }
-              }}
-              autoComplete="off"
-              spellCheck={false}
-            />
-          )}
+          {({ id }) => <LiveNameFilter id={id} name={name} className="connection-filters__name" />}
         </FilterField>
         <FilterField label={t('filters.status')}>
           {({ id }) => (

@@ -1,43 +1,37 @@
 import type { FleetConnection, TargetSummary } from '@dsc/api-types';
-import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useExportRun } from '../../lib/use-export-run.ts';
 import { ErrorState } from '../../ui/error-state.tsx';
 import { downloadCsv } from '../connections/csv-export.ts';
 import { applyClientView, type ClientView } from './fleet-view.ts';
 import { buildFleetCsv, fleetExportFilename } from './fleet-csv.ts';
 import { fetchFleetConnections, toFleetQuery, type FleetListParams } from './fleet-queries.ts';
 
-type ExportState = { phase: 'idle' } | { phase: 'running' } | { phase: 'done'; rows: number } | { phase: 'failed'; error: unknown };
-
 /**
  * CSV of every row the merged list's filters match, with the target in the first columns. One
  * request (limit 0): the BFF reads each target's whole list anyway.
  */
-export function FleetExportCsv({ params, view, targets }: { params: FleetListParams; view: ClientView; targets: ReadonlyMap<string, TargetSummary> }) {
+export function FleetExportCsv({
+  params,
+  view,
+  targets,
+}: {
+  params: FleetListParams;
+  view: ClientView;
+  targets: ReadonlyMap<string, TargetSummary>;
+}) {
   const { t } = useTranslation('connections');
-  const [state, setState] = useState<ExportState>({ phase: 'idle' });
-  const controller = useRef<AbortController>(undefined);
-  useEffect(() => () => controller.current?.abort(), []);
-
-  const start = async () => {
-    const ac = new AbortController();
-    controller.current = ac;
-    setState({ phase: 'running' });
-    try {
-      const res = await fetchFleetConnections(toFleetQuery({ ...params, page: 1, pageSize: 0 }), ac.signal);
-      const rows = applyClientView(res.connections, view) as FleetConnection[];
-      const csv = await buildFleetCsv(rows, targets);
-      if (ac.signal.aborted) return;
-      downloadCsv(csv, fleetExportFilename(new Date()));
-      setState({ phase: 'done', rows: rows.length });
-    } catch (e) {
-      if (!ac.signal.aborted) setState({ phase: 'failed', error: e });
-    }
-  };
-  const cancel = () => {
-    controller.current?.abort();
-    setState({ phase: 'idle' });
-  };
+  const { state, start, cancel } = useExportRun(async (signal) => {
+    const res = await fetchFleetConnections(
+      toFleetQuery({ ...params, page: 1, pageSize: 0 }),
+      signal,
+    );
+    const rows = applyClientView(res.connections, view) as FleetConnection[];
+    const csv = await buildFleetCsv(rows, targets);
+    if (signal.aborted) return undefined;
+    downloadCsv(csv, fleetExportFilename(new Date()));
+    return { rows: rows.length };
+  });
 
   return (
     <div className="csv-export">
@@ -54,7 +48,9 @@ export function FleetExportCsv({ params, view, targets }: { params: FleetListPar
         {state.phase === 'running' && t('export.starting')}
         {state.phase === 'done' && t('export.done', { count: state.rows })}
       </span>
-      {state.phase === 'failed' && <ErrorState title={t('export.failed')} error={state.error} onRetry={() => void start()} />}
+      {state.phase === 'failed' && (
+        <ErrorState title={t('export.failed')} error={state.error} onRetry={() => void start()} />
+      )}
     </div>
   );
 }

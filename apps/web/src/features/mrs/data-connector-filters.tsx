@@ -2,6 +2,7 @@ import type { MrsSourceType } from '@dsc/api-types';
 import { MRS_SOURCE_TYPES } from '@dsc/api-types/meta';
 import { useTranslation } from 'react-i18next';
 import { useUrlDraft } from '../../lib/use-url-draft.ts';
+import { LiveNameFilter } from '../../ui/live-name-filter.tsx';
 import { FilterField } from '../../ui/filter-field.tsx';
 import type { MrsSearch } from './search.ts';
 import { sourceTypeLabel } from './source-type-label.ts';
@@ -24,30 +25,14 @@ export function DataConnectorFilters({ search, onChange, onReset }: DataConnecto
   });
 
   return (
-    <form className="toolbar" role="search" aria-label={t('filters.label')} onSubmit={(e) => e.preventDefault()}>
+    <form
+      className="toolbar"
+      role="search"
+      aria-label={t('filters.label')}
+      onSubmit={(e) => e.preventDefault()}
+    >
       <FilterField label={t('filters.name')}>
-        {({ id }) => (
-          <input
-            id={id}
-            name="name"
-            type="search"
-            data-filter-shortcut=""
-            aria-keyshortcuts="/"
-            className="input"
-            maxLength={64}
-            value={name.draft}
-            onChange={(e) => name.setDraft(e.target.value)}
-            // No submit button (filters apply as you type): Enter applies without the pause.
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') {
-                e.preventDefault();
-                name.flush();
-              }
-            }}
-            autoComplete="off"
-            spellCheck={false}
-          />
-        )}
+        {({ id }) => <LiveNameFilter id={id} name={name} />}
       </FilterField>
       <FilterField label={t('filters.sourceType')}>
         {({ id }) => (

@@ -1,6 +1,12 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
+import { useDetailsPopover } from '../../ui/use-details-popover.ts';
 import { useTranslation } from 'react-i18next';
-import { THEME_CHOICES, currentThemeChoice, setThemeChoice, type ThemeChoice } from './theme-choice.ts';
+import {
+  THEME_CHOICES,
+  currentThemeChoice,
+  setThemeChoice,
+  type ThemeChoice,
+} from './theme-choice.ts';
 import './theme-switcher.css';
 
 /**
@@ -10,30 +16,11 @@ import './theme-switcher.css';
  */
 export function ThemeSwitcher() {
   const { t } = useTranslation('theme');
-  const ref = useRef<HTMLDetailsElement>(null);
-  const [open, setOpen] = useState(false);
+  const { props: popover } = useDetailsPopover();
   const [choice, setChoice] = useState<ThemeChoice>(currentThemeChoice);
 
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (e: PointerEvent) => {
-      if (ref.current && !ref.current.contains(e.target as Node)) ref.current.open = false;
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [open]);
-
   return (
-    <details
-      ref={ref}
-      className="theme-switcher"
-      onToggle={(e) => setOpen(e.currentTarget.open)}
-      onKeyDown={(e) => {
-        if (e.key !== 'Escape' || !ref.current?.open) return;
-        ref.current.open = false;
-        ref.current.querySelector('summary')?.focus();
-      }}
-    >
+    <details {...popover} className="theme-switcher">
       <summary className="button theme-switcher__toggle" title={t('label')}>
         <svg aria-hidden="true" viewBox="0 0 16 16" width="16" height="16">
           <circle cx="8" cy="8" r="6.25" fill="none" stroke="currentColor" strokeWidth="1.5" />
