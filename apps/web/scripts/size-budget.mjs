@@ -2,7 +2,11 @@
 // `pnpm --filter web size`, step 1: stages the built JS by what loads it, so that size-limit
 // (.size-limit.json, step 2) can budget bytes that have content-hashed names:
 //   dist/.size-budget/list-page-initial/  what the first paint of /connections needs
-//   dist/.size-budget/first-answer/        the schemas (and zod) the first request loads alongside
+//   dist/.size-budget/first-answer/        the first answers' schemas (and zod/mini), loaded alongside
+//                                          the first request
+//   dist/.size-budget/list-visible/        both: all a signed-in user loads until the list's rows show
+//   dist/.size-budget/fleet-list-visible/  the same for the merged fleet list
+//   dist/.size-budget/catalogue/           the rest of the catalogue with zod, on the first other answer
 //   dist/.size-budget/lazy/<feature>/      what that feature's lazily loaded pages add on top
 // Fails when a page other than the list is loaded up front, or when the budgets and the build
 // disagree (a feature without a budget, a budget that matches nothing).
@@ -10,7 +14,6 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  FIRST_ANSWER_SRC,
   LIST_PAGE_SRC,
   bundleGroups,
   entryKey,
@@ -57,6 +60,8 @@ const stage = (files, dir) => {
 };
 stage(groups.initialFiles, join(stageDir, 'list-page-initial'));
 stage(groups.firstAnswerFiles, join(stageDir, 'first-answer'));
+stage([...groups.initialFiles, ...groups.firstAnswerFiles], join(stageDir, 'list-visible'));
+stage(groups.catalogueFiles, join(stageDir, 'catalogue'));
 const areas = new Map();
 for (const page of groups.lazy)
   areas.set(page.area, [...(areas.get(page.area) ?? []), ...page.filesAfterFirstAnswer]);
@@ -74,7 +79,7 @@ const TARGET_UI_SRCS = ['src/features/fleet/target-switcher.tsx', 'src/features/
   const targetUi = routeChunks(manifest).filter((r) => TARGET_UI_SRCS.includes(r.src)).map((r) => r.key);
   const keys = new Set([
     ...staticClosure(manifest, [entryKey(manifest), fleetPage.key, ...targetUi]),
-    ...staticClosure(manifest, [FIRST_ANSWER_SRC]),
+    ...staticClosure(manifest, [groups.firstAnswerKey]),
   ]);
   stage(jsFiles(manifest, keys), join(stageDir, 'fleet-list-visible'));
 }
