@@ -87,6 +87,9 @@ export default defineConfig(({ command }) => ({
             return 'router';
           if (/\/node_modules\/@tanstack\/(react-query|query-core)\//.test(id)) return 'query';
           if (/\/node_modules\/(i18next|react-i18next)\//.test(id)) return 'i18n';
+          // zod/mini and the core it shares with zod: all the first answers need (@dsc/api-types/answers),
+          // apart from zod's own API, which the rest of the catalogue brings when it loads.
+          if (/\/node_modules\/zod\/(?:v4\/(?:core\/(?:core|parse|errors|schemas|checks|util|regexes|versions|registries|doc|api)\.js$|mini\/)|mini\/)/.test(id)) return 'zod-core';
           if (/\/node_modules\/zod\//.test(id)) return 'zod';
           return undefined;
         },

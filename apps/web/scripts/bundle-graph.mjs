@@ -7,11 +7,17 @@ import { join } from 'node:path';
 export const LIST_PAGE_SRC = 'src/features/connections/connections-list-page.tsx';
 
 /**
- * The catalogue's schemas (and zod with them): not in the first paint, but imported by
- * src/lib/api-schemas.ts as the first request starts (the session check), in parallel with it, so
- * they are loaded before any answer is shown and before the user can open another page.
+ * The schemas of the first answers (session, targets, list views, saved views) in zod/mini: not in
+ * the first paint, but imported by src/lib/api-schemas.ts (loadAnswerSchemas) as the first request
+ * starts, in parallel with it, so they are loaded before the list's rows are shown.
  */
-export const FIRST_ANSWER_SRC = '../../packages/api-types/src/index.ts';
+export const FIRST_ANSWER_SRC = '../../packages/api-types/src/answers.ts';
+
+/**
+ * The whole catalogue with zod (loadApiSchemas): loaded by the first answer that is not one of
+ * the above (a detail page, a write, an error body), never before the list's rows.
+ */
+export const CATALOGUE_SRC = '../../packages/api-types/src/index.ts';
 
 /**
  * @typedef {{ file: string, name?: string, src?: string, isEntry?: boolean, isDynamicEntry?: boolean,
@@ -28,6 +34,21 @@ export function readManifest(distDir) {
     );
   }
   return JSON.parse(readFileSync(path, 'utf8'));
+}
+
+/**
+ * The key of the lazily loaded chunk that starts at `src`. Vite keys a dynamic entry by its source
+ * path, except when Rollup merged the module into a chunk shared with other importers (a module
+ * that only re-exports, like answers.ts): that chunk is keyed by file, named after the module.
+ * @param {Manifest} manifest @param {string} src @returns {string | undefined}
+ */
+export function dynamicEntryKey(manifest, src) {
+  if (manifest[src]?.isDynamicEntry) return src;
+  const name = src.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
+  const keys = Object.keys(manifest).filter(
+    (k) => manifest[k]?.isDynamicEntry && !manifest[k]?.src && manifest[k]?.name === name,
+  );
+  return keys.length === 1 ? keys[0] : undefined;
 }
 
 /** @param {Manifest} manifest @returns {string} the key of index.html's entry chunk */
@@ -86,7 +107,8 @@ export function routeChunks(manifest) {
 /**
  * The bundle as the budget sees it: the first paint of the list page (entry + its static imports +
  * the list page chunk and its static imports), what the first request loads alongside it (the
- * schemas, FIRST_ANSWER_SRC), and per lazily loaded page what it adds on top.
+ * first answers' schemas, FIRST_ANSWER_SRC), the rest of the catalogue (CATALOGUE_SRC), and per
+ * lazily loaded page what it adds on top.
  * `eager` names the pages that are loaded with the first paint although they should be lazy.
  * Throws when the list page is missing.
  * @param {Manifest} manifest
@@ -102,12 +124,19 @@ export function bundleGroups(manifest) {
     );
   const initial = staticClosure(manifest, [entry, list.key]);
   const eager = routes.filter((r) => r !== list && initial.has(r.key)).map((r) => r.src);
-  if (!manifest[FIRST_ANSWER_SRC]?.isDynamicEntry)
-    throw new Error(
-      `${FIRST_ANSWER_SRC} is not a lazily loaded chunk in the build (src/lib/api-schemas.ts no longer imports it? update FIRST_ANSWER_SRC in scripts/bundle-graph.mjs)`,
-    );
-  const firstAnswer = [...staticClosure(manifest, [FIRST_ANSWER_SRC])].filter(
+  const firstAnswerKey = dynamicEntryKey(manifest, FIRST_ANSWER_SRC);
+  const catalogueKey = dynamicEntryKey(manifest, CATALOGUE_SRC);
+  for (const [src, key] of [[FIRST_ANSWER_SRC, firstAnswerKey], [CATALOGUE_SRC, catalogueKey]]) {
+    if (!key)
+      throw new Error(
+        `${src} is not a lazily loaded chunk in the build (src/lib/api-schemas.ts no longer imports it? update scripts/bundle-graph.mjs)`,
+      );
+  }
+  const firstAnswer = [...staticClosure(manifest, [/** @type {string} */ (firstAnswerKey)])].filter(
     (k) => !initial.has(k),
+  );
+  const catalogue = [...staticClosure(manifest, [/** @type {string} */ (catalogueKey)])].filter(
+    (k) => !initial.has(k) && !firstAnswer.includes(k),
   );
   const lazy = routes
     .filter((r) => r !== list)
@@ -129,7 +158,10 @@ export function bundleGroups(manifest) {
     entryFiles: jsFiles(manifest, entryClosure),
     listPage: list,
     initialFiles: jsFiles(manifest, initial),
+    firstAnswerKey: /** @type {string} */ (firstAnswerKey),
     firstAnswerFiles: jsFiles(manifest, firstAnswer),
+    /** What the rest of the catalogue adds when a page first reads another answer. */
+    catalogueFiles: jsFiles(manifest, catalogue),
     eager,
     lazy,
     allFiles: jsFiles(manifest, Object.keys(manifest)),

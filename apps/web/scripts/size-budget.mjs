@@ -2,7 +2,11 @@
 // `pnpm --filter web size`, step 1: stages the built JS by what loads it, so that size-limit
 // (.size-limit.json, step 2) can budget bytes that have content-hashed names:
 //   dist/.size-budget/list-page-initial/  what the first paint of /connections needs
-//   dist/.size-budget/first-answer/        the schemas (and zod) the first request loads alongside
+//   dist/.size-budget/first-answer/        the first answers' schemas (and zod/mini), loaded alongside
+//                                          the first request
+//   dist/.size-budget/list-visible/        all a signed-in user loads until the list's rows show
+//   dist/.size-budget/fleet-list-visible/  the same for the merged fleet list
+//   dist/.size-budget/catalogue/           the rest of the catalogue with zod, on the first other answer
 //   dist/.size-budget/lazy/<feature>/      what that feature's lazily loaded pages add on top
 // Fails when a page other than the list is loaded up front, or when the budgets and the build
 // disagree (a feature without a budget, a budget that matches nothing).
@@ -10,7 +14,6 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  FIRST_ANSWER_SRC,
   LIST_PAGE_SRC,
   bundleGroups,
   entryKey,
@@ -57,26 +60,42 @@ const stage = (files, dir) => {
 };
 stage(groups.initialFiles, join(stageDir, 'list-page-initial'));
 stage(groups.firstAnswerFiles, join(stageDir, 'first-answer'));
+stage(groups.catalogueFiles, join(stageDir, 'catalogue'));
 const areas = new Map();
 for (const page of groups.lazy)
   areas.set(page.area, [...(areas.get(page.area) ?? []), ...page.filesAfterFirstAnswer]);
 for (const [area, files] of areas) stage([...new Set(files)], join(stageDir, 'lazy', area));
 
-// Every script Chromium loads until the merged fleet list's rows are visible: the entry, the
-// fleet list page and their static imports, and the schemas the first answer needs.
+// Every script Chromium loads until a list's rows are visible: the entry, the list page and their
+// static imports, the schemas the first answers need, the chunks the page and the header import
+// lazily as they render (they arrive in parallel with the rows), and index.html's theme script.
 const FLEET_LIST_SRC = 'src/features/fleet/fleet-list-page.tsx';
-// The header's target switcher and the "Acting on" mark arrive lazily, in parallel with the rows.
-const TARGET_UI_SRCS = ['src/features/fleet/target-switcher.tsx', 'src/features/fleet/target-mark.tsx'];
+const HEADER_UI_SRCS = [
+  'src/features/fleet/target-switcher.tsx',
+  'src/features/fleet/target-mark.tsx',
+  'src/features/theme/theme-switcher.tsx',
+];
+const LIST_UI_SRCS = ['src/features/connections/saved-views.tsx'];
+const THEME_SCRIPT = 'theme.js';
 {
   const manifest = readManifest(distDir);
-  const fleetPage = routeChunks(manifest).find((r) => r.src === FLEET_LIST_SRC);
-  if (!fleetPage) fail(`${FLEET_LIST_SRC} is not a lazily loaded chunk in the build (moved? update FLEET_LIST_SRC)`);
-  const targetUi = routeChunks(manifest).filter((r) => TARGET_UI_SRCS.includes(r.src)).map((r) => r.key);
-  const keys = new Set([
-    ...staticClosure(manifest, [entryKey(manifest), fleetPage.key, ...targetUi]),
-    ...staticClosure(manifest, [FIRST_ANSWER_SRC]),
-  ]);
-  stage(jsFiles(manifest, keys), join(stageDir, 'fleet-list-visible'));
+  const routes = routeChunks(manifest);
+  const keysOf = (srcs) =>
+    srcs.map((src) => {
+      const route = routes.find((r) => r.src === src);
+      if (!route) fail(`${src} is not a lazily loaded chunk in the build (moved? update scripts/size-budget.mjs)`);
+      return route.key;
+    });
+  if (!existsSync(join(distDir, THEME_SCRIPT))) fail(`${THEME_SCRIPT} is not in the build (index.html no longer loads it? update scripts/size-budget.mjs)`);
+  const visible = (pageSrc, uiSrcs, dir) => {
+    const keys = new Set([
+      ...staticClosure(manifest, [entryKey(manifest), ...keysOf([pageSrc, ...uiSrcs])]),
+      ...staticClosure(manifest, [groups.firstAnswerKey]),
+    ]);
+    stage([...jsFiles(manifest, keys), THEME_SCRIPT], join(stageDir, dir));
+  };
+  visible(LIST_PAGE_SRC, [...HEADER_UI_SRCS, ...LIST_UI_SRCS], 'list-visible');
+  visible(FLEET_LIST_SRC, HEADER_UI_SRCS, 'fleet-list-visible');
 }
 
 const config = JSON.parse(readFileSync(join(webDir, '.size-limit.json'), 'utf8'));

@@ -1,17 +1,7 @@
 import { z } from 'zod';
-import { EnhancedConnection, ListEnhancedConnectionsQuery } from './dli.ts';
+import { ListEnhancedConnectionsQuery } from './dli.ts';
 import { queryInt } from './primitives.ts';
 import { CONNECTION_SORTS, CONNECTION_VIEW_PAGE_MAX, QUEUE_STATUS_FILTERS } from './values.ts';
-
-/**
- * One row of a connections list view: an enhanced connection without its hosts (a list shows a
- * count; the detail page loads the hosts), and the target it lives in when a view spans several.
- */
-export const ConnectionRow = EnhancedConnection.omit({ hosts: true }).extend({
-  host_count: z.number().int().min(0),
-  target: z.string().optional(),
-});
-export type ConnectionRow = z.infer<typeof ConnectionRow>;
 
 const upper = (allowed: readonly string[]) =>
   z
@@ -23,6 +13,7 @@ const upper = (allowed: readonly string[]) =>
  * `GET /api/views/dli/enhanced-connections`: the web's URL parameters. `name`, `status` and `tags`
  * are the upstream's own filters (its matching rules); `queues`, `sort` and paging run over the
  * whole filtered list in the BFF. `pageSize=0` is every matching row. `refresh=1` skips the cache.
+ * The answer is ConnectionsViewPage (connection-view-page.ts).
  */
 export const ConnectionsViewQuery = z.strictObject({
   sort: z.enum(CONNECTION_SORTS, { error: `must be one of ${CONNECTION_SORTS.join(', ')}` }).default('-created'),
@@ -38,18 +29,3 @@ export const ConnectionsViewQuery = z.strictObject({
 });
 export type ConnectionsViewQuery = z.output<typeof ConnectionsViewQuery>;
 export type ConnectionsViewQueryInput = z.input<typeof ConnectionsViewQuery>;
-
-/**
- * The answer: one page of the matching rows in the requested order. `count` counts every row
- * that matches all filters (the pager's total); `total` every row the upstream listed for the
- * upstream filters (before the queue filter). `asOf` is when the list was fetched from the cloud.
- */
-export const ConnectionsViewPage = z.object({
-  connections: z.array(ConnectionRow),
-  count: z.number().int().min(0),
-  total: z.number().int().min(0),
-  page: z.number().int().min(1),
-  pageSize: z.number().int().min(0),
-  asOf: z.iso.datetime({ offset: true }),
-});
-export type ConnectionsViewPage = z.infer<typeof ConnectionsViewPage>;

@@ -28,17 +28,6 @@ export const Cidr = z.string().superRefine((v, ctx) => {
 export const CreateRouteBody = z.strictObject({ name: RouteName, cidr: Cidr });
 export type CreateRouteBody = z.infer<typeof CreateRouteBody>;
 
-/**
- * Routes as a connection's detail reports them. The published response models have no `routes`;
- * the simulator sends them and a real answer without them reads as "not reported".
- */
-export const ConnectionRoute = z.looseObject({
-  name: z.string(),
-  cidr: z.string(),
-  create_time: z.number().optional().nullable(),
-});
-export type ConnectionRoute = z.infer<typeof ConnectionRoute>;
-
 export const ProjectId = z.string().regex(PROJECT_ID, 'must be a project id (32 lower-case hex characters)');
 
 /**

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   CreateEnhancedConnectionBody,
-  EnhancedConnection,
   ListEnhancedConnectionsQuery,
   ListEnhancedConnectionsResponse,
   QueueBindingBody,
   Tag,
 } from './dli.ts';
+import { EnhancedConnection } from './enhanced-connection.ts';
 import { MAX_HOSTS, queueStatusOf, queueUsableForEnhanced } from './values.ts';
 
 const base = { name: 'conn_1', dest_vpc_id: 'vpc-1', dest_network_id: 'subnet-1' };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConnectionRoute } from './dli-doctor.ts';
+import { EnhancedConnection } from './enhanced-connection.ts';
 import { intLike, ipv4, queryInt } from './primitives.ts';
 import { MAX_HOSTS, QUEUE_BINDING_STATUSES } from './values.ts';
 
@@ -71,36 +71,6 @@ export const CreateEnhancedConnectionResponse = z.looseObject({
 
 export const QueueBindingStatus = z.enum(QUEUE_BINDING_STATUSES);
 export type QueueBindingStatus = z.infer<typeof QueueBindingStatus>;
-
-export const AvailableQueueInfo = z.looseObject({
-  peer_id: z.string().optional(),
-  // Tolerant: the docs mix cases; the web normalises with queueStatusOf().
-  status: z.string(),
-  name: z.string(),
-  err_msg: z.string().optional().nullable(),
-  update_time: z.number().optional(),
-});
-export type AvailableQueueInfo = z.infer<typeof AvailableQueueInfo>;
-
-export const EnhancedConnection = z.looseObject({
-  id: z.string(),
-  name: z.string(),
-  status: z.string(),
-  available_queue_info: z.array(AvailableQueueInfo).default([]),
-  elastic_resource_pools: z.array(z.looseObject({})).or(z.array(z.string())).optional(),
-  dest_vpc_id: z.string(),
-  dest_network_id: z.string(),
-  /** Inverted upstream: false means the project HAS been granted the permission. */
-  isPrivis: z.boolean().optional(),
-  create_time: z.number(),
-  hosts: z.array(z.looseObject({ name: z.string(), ip: z.string() })).default([]),
-  ipv6_enable: z.boolean().optional(),
-  routetable_id: z.string().optional(),
-  tags: z.array(z.looseObject({ key: z.string(), value: z.string() })).optional(),
-  /** Not in the published models (docs/upstream-api-additions.md): absent means "not reported". */
-  routes: z.array(ConnectionRoute).optional(),
-});
-export type EnhancedConnection = z.infer<typeof EnhancedConnection>;
 
 export const ListEnhancedConnectionsQuery = z.strictObject({
   limit: queryInt(0, 1000).optional(),

@@ -1,9 +1,12 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ROLES } from './roles.ts';
 
+// In zod/mini: the session is the web's first answer, read before anything loads zod itself, and
+// the sign-in form checks its body with it ('@dsc/api-types/session').
+
 export const SignInBody = z.strictObject({
-  username: z.string().min(1, 'is required').max(64, 'must be at most 64 characters'),
-  password: z.string().min(1, 'is required').max(256, 'must be at most 256 characters'),
+  username: z.string().check(z.minLength(1, 'is required'), z.maxLength(64, 'must be at most 64 characters')),
+  password: z.string().check(z.minLength(1, 'is required'), z.maxLength(256, 'must be at most 256 characters')),
 });
 export type SignInBody = z.infer<typeof SignInBody>;
 
@@ -16,8 +19,8 @@ export const SessionUser = z.object({
   username: z.string(),
   role: z.enum(ROLES),
   targets: z.record(z.string(), z.enum(ROLES)),
-  via: z.literal('oidc').optional(),
-  subject: z.string().optional(),
+  via: z.optional(z.literal('oidc')),
+  subject: z.optional(z.string()),
 });
 export type SessionUser = z.infer<typeof SessionUser>;
 export const SessionResponse = z.object({ user: SessionUser });
@@ -25,7 +28,7 @@ export const SessionResponse = z.object({ user: SessionUser });
 /** `GET /api/session/options` (no session needed): which ways to sign in the page offers. */
 export const SignInOptions = z.object({
   password: z.boolean(),
-  oidc: z.object({ providerName: z.string() }).nullable(),
+  oidc: z.nullable(z.object({ providerName: z.string() })),
 });
 export type SignInOptions = z.infer<typeof SignInOptions>;
 

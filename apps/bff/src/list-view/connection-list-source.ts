@@ -48,7 +48,7 @@ export interface ListSourceDeps {
 }
 
 // Hosts are only counted, so they are not validated one by one (20,000 objects per connection).
-const ListedConnection = EnhancedConnection.omit({ hosts: true }).extend({ hosts: z.array(z.unknown()).optional() });
+const ListedConnection = z.looseObject({ ...EnhancedConnection.shape, hosts: z.array(z.unknown()).optional() });
 const ListedConnections = z.looseObject({ connections: z.array(ListedConnection) });
 
 const LIST_ID = 'dli.listEnhancedConnections' as const;

@@ -1,8 +1,21 @@
 import type * as ApiTypes from '@dsc/api-types';
+import type * as Answers from '@dsc/api-types/answers';
 
 export type ApiSchemas = typeof ApiTypes;
+export type AnswerSchemas = typeof Answers;
 
-let loading: Promise<ApiSchemas> | undefined;
+/**
+ * Imports a chunk once; a failed load (a deploy replaced the chunk, the network dropped) is
+ * tried again on the next call rather than remembered.
+ */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () =>
+    (loading ??= load().catch((e: unknown) => {
+      loading = undefined;
+      throw e;
+    }));
+}
 
 /**
  * The catalogue's zod schemas, imported on first use rather than with the page: with zod they
@@ -10,11 +23,12 @@ let loading: Promise<ApiSchemas> | undefined;
  * arrives. Callers start the import with their request, so both travel at once (issue 7).
  * Everything else the first paint needs from the contract comes from '@dsc/api-types/meta'.
  */
-export function loadApiSchemas(): Promise<ApiSchemas> {
-  loading ??= import('@dsc/api-types').catch((e: unknown) => {
-    // A failed chunk load (a deploy replaced it, the network dropped) is tried again next time.
-    loading = undefined;
-    throw e;
-  });
-  return loading;
-}
+export const loadApiSchemas: () => Promise<ApiSchemas> = once(() => import('@dsc/api-types'));
+
+/**
+ * The schemas of the answers a signed-in user waits for before the list's rows show (session,
+ * targets, list views, saved views), in zod/mini: a fraction of the catalogue with zod, so the
+ * rows are visible before the rest of it has loaded (issue 17). Use it for those answers only;
+ * the others come from loadApiSchemas.
+ */
+export const loadAnswerSchemas: () => Promise<AnswerSchemas> = once(() => import('@dsc/api-types/answers'));

@@ -4,9 +4,9 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { anyBody, bffRequest } from './api-client.ts';
 import { useCurrentTarget } from './current-target.ts';
 import { ApiError, CLIENT_ERROR_CODES, apiErrorFromBody, isApiError } from './api-error.ts';
-import { loadApiSchemas } from './api-schemas.ts';
+import { loadAnswerSchemas } from './api-schemas.ts';
 
-const sessionResponse = async () => (await loadApiSchemas()).SessionResponse;
+const sessionResponse = async () => (await loadAnswerSchemas()).SessionResponse;
 
 export const sessionKeys = { all: ['session'] as const, options: ['sign-in-options'] as const };
 
@@ -18,7 +18,7 @@ export const signInOptionsQuery = () =>
       bffRequest({
         method: 'GET',
         path: '/api/session/options',
-        schema: async () => (await loadApiSchemas()).SignInOptions,
+        schema: async () => (await loadAnswerSchemas()).SignInOptions,
         signal,
         notifyUnauthorized: false,
       }),
@@ -125,7 +125,7 @@ export async function signOut(): Promise<string | undefined> {
     throw e;
   }
   if (body === undefined || body === null || body === '') return undefined;
-  const parsed = (await loadApiSchemas()).SignOutAnswer.safeParse(body);
+  const parsed = (await loadAnswerSchemas()).SignOutAnswer.safeParse(body);
   return parsed.success ? parsed.data.logoutUrl : undefined;
 }
 

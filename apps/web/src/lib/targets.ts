@@ -1,7 +1,7 @@
 import type { TargetSummary } from '@dsc/api-types';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { bffRequest } from './api-client.ts';
-import { loadApiSchemas } from './api-schemas.ts';
+import { loadAnswerSchemas } from './api-schemas.ts';
 import { useCurrentTarget } from './current-target.ts';
 
 export const targetsKeys = { all: ['targets'] as const };
@@ -11,7 +11,7 @@ export const targetsOptions = () =>
   queryOptions({
     queryKey: targetsKeys.all,
     queryFn: async ({ signal }) =>
-      (await bffRequest({ method: 'GET', path: '/api/targets', schema: async () => (await loadApiSchemas()).TargetsResponse, signal })).targets,
+      (await bffRequest({ method: 'GET', path: '/api/targets', schema: async () => (await loadAnswerSchemas()).TargetsResponse, signal })).targets,
     // The configuration changes with a restart, not while a page is open.
     staleTime: 5 * 60_000,
   });

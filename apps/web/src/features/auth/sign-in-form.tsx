@@ -1,4 +1,5 @@
-import { SignInBody, type SessionUser } from '@dsc/api-types';
+// The session's module alone: '@dsc/api-types' would bring the whole catalogue and zod with the form.
+import { SignInBody, type SessionUser } from '@dsc/api-types/session';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import { useForm, type FieldError } from 'react-hook-form';

@@ -417,8 +417,10 @@ describe('enhanced connections list: sorted and filtered over the whole list', (
     vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(58);
     mockFetch(() => viewPage({ count: many.length, connections: many }));
     renderApp('/connections?pageSize=all');
+    // The virtualiser is imported when a page is this long: the rows come once it has loaded, in
+    // a table mounted afresh, so the table is looked up after them.
+    await screen.findAllByRole('rowheader', undefined, { timeout: 10_000 });
     const table = await findTable();
-    await within(table).findAllByRole('rowheader');
     expect(table).toHaveAttribute('aria-rowcount', '2001');
     const rendered = within(table).getAllByRole('rowheader').length;
     expect(rendered).toBeGreaterThan(0);

@@ -1,4 +1,5 @@
 import type { ConnectionRow } from '@dsc/api-types';
+import type { VirtualItem } from '@tanstack/react-virtual';
 import {
   flexRender,
   getCoreRowModel,
@@ -10,7 +11,6 @@ import {
   type Row,
   type VisibilityState,
 } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useMemo, useRef, useState, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BodyCells } from '../../ui/data-table.tsx';
@@ -18,6 +18,7 @@ import { QueueTable } from './queue-table.tsx';
 import type { ConnectionSort } from './search.ts';
 import '../../ui/data-table.css';
 import { TABLE_TARGET_ID } from '../../ui/skip-links.tsx';
+import { useVirtualModule, type VirtualModule } from './virtual-module.ts';
 
 /** Above this many rows only the ones in view (plus a margin) are in the DOM. */
 export const VIRTUALIZE_ABOVE = 100;
@@ -50,10 +51,52 @@ export interface ConnectionsTableProps {
  * large page can be virtualised with each connection measured as one block.
  */
 export function ConnectionsTable(props: ConnectionsTableProps) {
+  const virtualModule = useVirtualModule(!props.loading && props.rows.length > VIRTUALIZE_ABOVE);
+  const [expanded, setExpanded] = useState<ExpandedState>({});
+  // A long list shows the skeleton until the virtualiser has arrived, rather than every row. Its
+  // hook replaces the stand-in then, so the table is mounted afresh (once: the module stays).
+  return (
+    <Table
+      key={virtualModule ? 'virtualiser' : 'none'}
+      {...props}
+      loading={props.loading || (!virtualModule && props.rows.length > VIRTUALIZE_ABOVE)}
+      useVirtualizer={virtualModule?.useVirtualizer ?? useNoVirtualizer}
+      expanded={expanded}
+      setExpanded={setExpanded}
+    />
+  );
+}
+
+type UseVirtualizer = VirtualModule['useVirtualizer'];
+/** What the table reads of a virtualiser. */
+interface VirtualWindow {
+  getVirtualItems(): readonly VirtualItem[];
+  getTotalSize(): number;
+  measureElement: (node: Element | null) => void;
+}
+
+const noWindow: VirtualWindow = {
+  getVirtualItems: () => [],
+  getTotalSize: () => 0,
+  measureElement: () => undefined,
+};
+
+/** Until react-virtual is loaded no list is virtualised, so its window is always empty. */
+function useNoVirtualizer(): VirtualWindow {
+  return noWindow;
+}
+
+function Table(
+  props: ConnectionsTableProps & {
+    useVirtualizer: (options: Parameters<UseVirtualizer>[0]) => VirtualWindow;
+    expanded: ExpandedState;
+    setExpanded: (updater: ExpandedState | ((old: ExpandedState) => ExpandedState)) => void;
+  },
+) {
   const { rows, columns: columnDefs, columnVisibility, caption, loading, busy, empty } = props;
+  const { useVirtualizer, expanded, setExpanded } = props;
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const [expanded, setExpanded] = useState<ExpandedState>({});
   const virtual = !loading && rows.length > VIRTUALIZE_ABOVE;
   const isExpanded = useCallback(
     (c: ConnectionRow | undefined) =>
@@ -190,7 +233,7 @@ export function ConnectionsTable(props: ConnectionsTableProps) {
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id} aria-rowindex={virtual ? 1 : undefined}>
               {group.headers.map((header) => (
-                <HeaderCell key={header.id} header={header} {...props} />
+                <HeaderCell key={header.id} header={header} sort={props.sort} onSortChange={props.onSortChange} />
               ))}
             </tr>
           ))}

@@ -7,7 +7,7 @@ import {
 import type { ConnectionRow, ConnectionsViewPage } from '@dsc/api-types';
 import { queueStatusOf } from '@dsc/api-types/meta';
 import { apiRequest, bffRequest } from '../../lib/api-client.ts';
-import { loadApiSchemas } from '../../lib/api-schemas.ts';
+import { loadAnswerSchemas } from '../../lib/api-schemas.ts';
 import {
   effectivePage,
   type ConnectionSort,
@@ -80,7 +80,7 @@ export function toViewQuery(p: ConnectionListParams, refresh = false): Record<st
   return q;
 }
 
-const viewPage = async () => (await loadApiSchemas()).ConnectionsViewPage;
+const viewPage = async () => (await loadAnswerSchemas()).ConnectionsViewPage;
 
 export function fetchConnectionsView(
   params: ConnectionListParams,

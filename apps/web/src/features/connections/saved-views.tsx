@@ -3,12 +3,12 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bffRequest } from '../../lib/api-client.ts';
-import { loadApiSchemas } from '../../lib/api-schemas.ts';
+import { loadAnswerSchemas } from '../../lib/api-schemas.ts';
 import { CopyButton } from '../../ui/copy-button.tsx';
 import { ErrorState } from '../../ui/error-state.tsx';
 
 const PATH = '/api/saved-views';
-const schema = async () => (await loadApiSchemas()).SavedViews;
+const schema = async () => (await loadAnswerSchemas()).SavedViews;
 const savedViewsKey = ['saved-views'] as const;
 
 const savedViewsOptions = () =>

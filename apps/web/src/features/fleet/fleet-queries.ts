@@ -2,7 +2,7 @@ import type { FleetConnectionsResponse } from '@dsc/api-types';
 import { queueStatusOf } from '@dsc/api-types/meta';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { bffRequest, type QueryValue } from '../../lib/api-client.ts';
-import { loadApiSchemas } from '../../lib/api-schemas.ts';
+import { loadAnswerSchemas } from '../../lib/api-schemas.ts';
 import type { ConnectionListParams } from '../connections/queries.ts';
 import type { QueueStatusFilter } from '../connections/search.ts';
 
@@ -23,7 +23,7 @@ export const fleetKeys = {
   list: (p: FleetListParams) => [...fleetKeys.lists(), toFleetQuery(p)] as const,
 };
 
-const fleetSchema = async () => (await loadApiSchemas()).FleetConnectionsResponse;
+const fleetSchema = async () => (await loadAnswerSchemas()).FleetConnectionsResponse;
 
 /** Page numbers in the URL, limit/offset on the server (limit 0 = the whole merged list). */
 export function toFleetQuery(p: FleetListParams): Record<string, string> {
