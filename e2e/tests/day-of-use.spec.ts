@@ -201,5 +201,51 @@ for (const lang of ['en', 'zh-CN'] as const) {
       expect(await seriousViolations(page)).toEqual([]);
       await screenshot(page, `day-of-use-390-menu-${lang}`);
     });
+
+    test('each dialog, open on a phone, fits and has no serious accessibility violation', async ({ page }) => {
+      test.setTimeout(180_000);
+      const zh = lang === 'zh-CN';
+      if (zh) await useChinese(page);
+      await signIn(page, 'admin');
+      // A connection of this test's own, with a queue and a host, so every dialog of the detail page opens.
+      const created = await page.request.post('/api/dli/enhanced-connections', {
+        headers: { 'X-CSRF': '1' },
+        data: {
+          name: `e2e_dialogs_${unique()}`,
+          dest_vpc_id: 'vpc-e2e-0007',
+          dest_network_id: 'subnet-e2e-0007',
+          queues: ['sql_prod_yearly'],
+          hosts: [{ name: 'db01', ip: '10.0.0.1' }],
+        },
+      });
+      expect(created.status(), await created.text()).toBe(200);
+      const id = ((await created.json()) as { connection_id: string }).connection_id;
+      const paths = Object.fromEntries(await screens(page));
+      const openers: [string, string, string | RegExp][] = [
+        ['delete-connection', `/connections/${id}`, zh ? '删除连接' : 'Delete connection'],
+        ['unbind', `/connections/${id}`, zh ? /^解绑队列 / : /^Unbind queue /],
+        ['remove-hosts', `/connections/${id}`, zh ? '移除所有主机' : 'Remove all hosts'],
+        ['mrs-delete', paths.mrs!, zh ? /^删除 / : /^Delete /],
+        ['add-route', `/connections/${id}`, zh ? '添加路由' : 'Add route'],
+        ['dws-reconfigure', paths['dws-data-sources']!, zh ? /^重新配置/ : /^Reconfigure/],
+        ['dws-delete', paths['dws-data-sources']!, zh ? /^删除 / : /^Delete /],
+        ['dws-create', paths['dws-data-sources']!, zh ? '新建数据源' : 'New data source'],
+      ];
+      for (const [name, path, label] of openers) {
+        await page.goto(path);
+        await expect(page.locator('h1')).toBeVisible();
+        await page.waitForLoadState('networkidle');
+        await page.getByRole('button', { name: label, exact: typeof label === 'string' }).first().click();
+        const dialog = page.getByRole('dialog');
+        await expect(dialog).toBeVisible();
+        expect(await pageOverflow(page), `${name} scrolls sideways`).toBeLessThanOrEqual(0);
+        expect(await seriousViolations(page), name).toEqual([]);
+        await screenshot(page, `day-of-use-390-dialog-${name}-${lang}`);
+        await page.keyboard.press('Escape');
+        await expect(dialog).toBeHidden();
+      }
+      const removed = await page.request.delete(`/api/dli/enhanced-connections/${id}`, { headers: { 'X-CSRF': '1' } });
+      expect(removed.status()).toBe(200);
+    });
   });
 }
