@@ -2,6 +2,7 @@ import type { AuditQuery } from '@dsc/api-types';
 import { useTranslation } from 'react-i18next';
 import { useExportRun } from '../../lib/use-export-run.ts';
 import { ErrorState } from '../../ui/error-state.tsx';
+import { ExportToggleButton } from '../../ui/export-toggle-button.tsx';
 import { downloadCsv } from '../connections/csv-export.ts';
 import {
   AUDIT_EXPORT_MAX,
@@ -24,15 +25,13 @@ export function AuditExport({ filters }: { filters: Omit<AuditQuery, 'limit' | '
 
   return (
     <div className="audit__export">
-      {state.phase === 'running' ? (
-        <button type="button" className="button" onClick={cancel}>
-          {t('export.cancel')}
-        </button>
-      ) : (
-        <button type="button" className="button" onClick={() => void start()}>
-          {t('export.button')}
-        </button>
-      )}
+      <ExportToggleButton
+        running={state.phase === 'running'}
+        onStart={() => void start()}
+        onCancel={cancel}
+        startLabel={t('export.button')}
+        cancelLabel={t('export.cancel')}
+      />
       <span role="status" className="audit__export-status">
         {state.phase === 'running' && t('export.running')}
         {state.phase === 'done' &&

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useExportRun } from '../../lib/use-export-run.ts';
 import { ErrorState } from '../../ui/error-state.tsx';
+import { ExportToggleButton } from '../../ui/export-toggle-button.tsx';
 import {
   buildConnectionsCsv,
   downloadCsv,
@@ -29,15 +30,13 @@ export function ExportCsv({ view }: ExportCsvProps) {
 
   return (
     <div className="csv-export">
-      {running ? (
-        <button type="button" className="button" onClick={cancel}>
-          {t('export.cancel')}
-        </button>
-      ) : (
-        <button type="button" className="button" onClick={() => void start()}>
-          {t('export.button')}
-        </button>
-      )}
+      <ExportToggleButton
+        running={running}
+        onStart={() => void start()}
+        onCancel={cancel}
+        startLabel={t('export.button')}
+        cancelLabel={t('export.cancel')}
+      />
       {running && (
         <progress className="csv-export__progress" aria-label={t('export.progressLabel')} />
       )}

@@ -2,6 +2,7 @@ import type { FleetConnection, TargetSummary } from '@dsc/api-types';
 import { useTranslation } from 'react-i18next';
 import { useExportRun } from '../../lib/use-export-run.ts';
 import { ErrorState } from '../../ui/error-state.tsx';
+import { ExportToggleButton } from '../../ui/export-toggle-button.tsx';
 import { downloadCsv } from '../connections/csv-export.ts';
 import { applyClientView, type ClientView } from './fleet-view.ts';
 import { buildFleetCsv, fleetExportFilename } from './fleet-csv.ts';
@@ -35,15 +36,13 @@ export function FleetExportCsv({
 
   return (
     <div className="csv-export">
-      {state.phase === 'running' ? (
-        <button type="button" className="button" onClick={cancel}>
-          {t('export.cancel')}
-        </button>
-      ) : (
-        <button type="button" className="button" onClick={() => void start()}>
-          {t('export.button')}
-        </button>
-      )}
+      <ExportToggleButton
+        running={state.phase === 'running'}
+        onStart={() => void start()}
+        onCancel={cancel}
+        startLabel={t('export.button')}
+        cancelLabel={t('export.cancel')}
+      />
       <span role="status" className="csv-export__status">
         {state.phase === 'running' && t('export.starting')}
         {state.phase === 'done' && t('export.done', { count: state.rows })}
