@@ -1,3 +1,4 @@
+import type { UseQueryResult } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { explicitRefresh } from '../lib/explicit-refresh.ts';
@@ -20,6 +21,21 @@ export interface RefreshBarProps {
   checkedAt?: number | undefined;
 }
 
+/** What a query tells its RefreshBar: when it last answered, when it last failed, whether it is fetching, and how to ask again. */
+export function queryRefresh(
+  query: Pick<
+    UseQueryResult<unknown>,
+    'dataUpdatedAt' | 'errorUpdatedAt' | 'isFetching' | 'refetch'
+  >,
+): Pick<RefreshBarProps, 'updatedAt' | 'checkedAt' | 'fetching' | 'onRefresh'> {
+  return {
+    updatedAt: query.dataUpdatedAt,
+    checkedAt: query.errorUpdatedAt,
+    fetching: query.isFetching,
+    onRefresh: () => void query.refetch(),
+  };
+}
+
 /** Seconds since `iso`, re-rendered every second while shown. */
 function useAge(iso: string | undefined): number | undefined {
   const [now, setNow] = useState(() => Date.now());
@@ -37,7 +53,14 @@ function useAge(iso: string | undefined): number | undefined {
  * "Last updated" (or "as of … ago") and a refresh button, so a user can trust or renew what is on
  * screen. The button asks the server for fresh data (explicit-refresh.ts), past what other viewers share.
  */
-export function RefreshBar({ updatedAt, asOf, fetching, onRefresh, polling, checkedAt = 0 }: RefreshBarProps) {
+export function RefreshBar({
+  updatedAt,
+  asOf,
+  fetching,
+  onRefresh,
+  polling,
+  checkedAt = 0,
+}: RefreshBarProps) {
   const { t, i18n } = useTranslation();
   const age = useAge(asOf);
   let when;
@@ -57,7 +80,9 @@ export function RefreshBar({ updatedAt, asOf, fetching, onRefresh, polling, chec
     when = (
       <>
         {t('refresh.lastUpdated')}{' '}
-        <time dateTime={new Date(updatedAt).toISOString()}>{formatTime(updatedAt, i18n.language)}</time>
+        <time dateTime={new Date(updatedAt).toISOString()}>
+          {formatTime(updatedAt, i18n.language)}
+        </time>
       </>
     );
   } else if (checkedAt > 0) {
@@ -65,7 +90,9 @@ export function RefreshBar({ updatedAt, asOf, fetching, onRefresh, polling, chec
     when = (
       <>
         {t('refresh.lastChecked')}{' '}
-        <time dateTime={new Date(checkedAt).toISOString()}>{formatTime(checkedAt, i18n.language)}</time>
+        <time dateTime={new Date(checkedAt).toISOString()}>
+          {formatTime(checkedAt, i18n.language)}
+        </time>
       </>
     );
   } else {
@@ -77,8 +104,17 @@ export function RefreshBar({ updatedAt, asOf, fetching, onRefresh, polling, chec
         {when}
         {polling && <span className="refresh-bar__polling"> · {t('refresh.polling')}</span>}
       </span>
-      <button type="button" className="button" onClick={() => explicitRefresh(onRefresh)} aria-busy={fetching || undefined}>
-        <span className="refresh-bar__icon" data-spinning={fetching || undefined} aria-hidden="true">
+      <button
+        type="button"
+        className="button"
+        onClick={() => explicitRefresh(onRefresh)}
+        aria-busy={fetching || undefined}
+      >
+        <span
+          className="refresh-bar__icon"
+          data-spinning={fetching || undefined}
+          aria-hidden="true"
+        >
           ↻
         </span>
         {t('refresh.button')}

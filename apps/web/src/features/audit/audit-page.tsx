@@ -9,12 +9,18 @@ import { roleCheck, useSessionUser } from '../../lib/session.ts';
 import { PagedListEmpty } from '../../ui/empty-state.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { PagedTable } from '../../ui/paged-table.tsx';
-import { RefreshBar } from '../../ui/refresh-bar.tsx';
+import { RefreshBar, queryRefresh } from '../../ui/refresh-bar.tsx';
 import { auditColumns } from './audit-columns.tsx';
 import { AuditExport } from './audit-export.tsx';
 import { AuditFilters } from './audit-filters.tsx';
 import { auditTrailOptions } from './queries.ts';
-import { AUDIT_PAGE_SIZES, auditFilterQuery, hasFilters, toAuditQuery, type AuditSearch } from './search.ts';
+import {
+  AUDIT_PAGE_SIZES,
+  auditFilterQuery,
+  hasFilters,
+  toAuditQuery,
+  type AuditSearch,
+} from './search.ts';
 import './audit.css';
 
 const route = getRouteApi('/_shell/audit');
@@ -46,16 +52,7 @@ export function AuditPage() {
     <PageHeader
       title={t('title')}
       description={t('description')}
-      actions={
-        !forbidden && (
-          <RefreshBar
-            updatedAt={query.dataUpdatedAt}
-            checkedAt={query.errorUpdatedAt}
-            fetching={query.isFetching}
-            onRefresh={() => void query.refetch()}
-          />
-        )
-      }
+      actions={!forbidden && <RefreshBar {...queryRefresh(query)} />}
     />
   );
   if (forbidden) {
@@ -65,7 +62,9 @@ export function AuditPage() {
         <div className="audit__forbidden">
           <h2 className="audit__forbidden-title">{t('forbidden.title')}</h2>
           <p>
-            {user ? t('forbidden.body', { role: t(`roles.${user.role}`) }) : t('forbidden.bodyNoRole')}
+            {user
+              ? t('forbidden.body', { role: t(`roles.${user.role}`) })
+              : t('forbidden.bodyNoRole')}
           </p>
         </div>
       </>

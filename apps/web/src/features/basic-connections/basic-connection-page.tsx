@@ -10,7 +10,7 @@ import { EmptyValue } from '../../ui/empty-value.tsx';
 import { ErrorState } from '../../ui/error-state.tsx';
 import { FieldList } from '../../ui/field-list.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
-import { RefreshBar } from '../../ui/refresh-bar.tsx';
+import { RefreshBar, queryRefresh } from '../../ui/refresh-bar.tsx';
 import { StatusBadge, isTransitional } from '../../ui/status-badge.tsx';
 import { BasicQueueTable } from './basic-queue-table.tsx';
 import { ConnectionLookupForm } from './connection-lookup-form.tsx';
@@ -23,7 +23,9 @@ const route = getRouteApi('/_shell/basic-connections/$connectionId');
 /** DLI answers an unknown id with 404 / DLI.0002 (some gateways with 400 + DLI.0002). */
 export function isNotFound(error: unknown): boolean {
   if (!isApiError(error)) return false;
-  return error.status === 404 || error.upstream?.status === 404 || error.upstream?.code === 'DLI.0002';
+  return (
+    error.status === 404 || error.upstream?.status === 404 || error.upstream?.code === 'DLI.0002'
+  );
 }
 
 export function BasicConnectionPage() {
@@ -39,11 +41,8 @@ export function BasicConnectionPage() {
         description={query.data && <StatusBadge status={query.data.state} />}
         actions={
           <RefreshBar
-            updatedAt={query.dataUpdatedAt}
-            checkedAt={query.errorUpdatedAt}
-            fetching={query.isFetching}
+            {...queryRefresh(query)}
             polling={query.data ? isTransitional(query.data.state) : false}
-            onRefresh={() => void query.refetch()}
           />
         }
       />
@@ -105,7 +104,11 @@ function BasicConnectionDetails({ connection: c }: { connection: BasicConnection
           <Item label={t('field.service')}>{c.service || <EmptyValue />}</Item>
           <Item label={t('field.cluster')}>{c.cluster_name || <EmptyValue />}</Item>
           <Item label={t('field.url')}>
-            {c.connection_url ? <span className="mono break">{c.connection_url}</span> : <EmptyValue />}
+            {c.connection_url ? (
+              <span className="mono break">{c.connection_url}</span>
+            ) : (
+              <EmptyValue />
+            )}
           </Item>
           {c.connectivity !== undefined && (
             <Item label={t('field.connectivity')}>{c.connectivity || <EmptyValue />}</Item>

@@ -9,7 +9,7 @@ import { CopyButton } from '../../ui/copy-button.tsx';
 import { ErrorState } from '../../ui/error-state.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { PermissionNote } from '../../ui/permission-note.tsx';
-import { RefreshBar } from '../../ui/refresh-bar.tsx';
+import { RefreshBar, queryRefresh } from '../../ui/refresh-bar.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 import { ConnectionSummary } from './connection-summary.tsx';
 import { DeleteConnectionDialog } from './delete-connection-dialog.tsx';
@@ -34,7 +34,9 @@ const route = getRouteApi('/_shell/connections/$connectionId');
 export function isNotFound(error: unknown): boolean {
   if (!isApiError(error)) return false;
   if (error.status === 404 || error.upstream?.code === 'DLI.0002') return true;
-  return error.status === 400 && Object.keys(error.fields ?? {}).some((k) => k.startsWith('params.'));
+  return (
+    error.status === 400 && Object.keys(error.fields ?? {}).some((k) => k.startsWith('params.'))
+  );
 }
 
 export function ConnectionDetailPage() {
@@ -53,7 +55,10 @@ export function ConnectionDetailPage() {
   const [hostToAdd, setHostToAdd] = useState<string | null>(null);
   const c = query.data;
   // The get-one answer has no isPrivis; one list call by name (shared with the doctor) has it.
-  const listed = useQuery({ ...listedPrivisOptions(connectionId, c?.name ?? ''), enabled: Boolean(c?.name) });
+  const listed = useQuery({
+    ...listedPrivisOptions(connectionId, c?.name ?? ''),
+    enabled: Boolean(c?.name),
+  });
   const deleted = c?.status.toUpperCase() === 'DELETED';
   const polling = hasTransitionalBinding(c);
 
@@ -91,15 +96,13 @@ export function ConnectionDetailPage() {
         }
         actions={
           <>
-            <RefreshBar
-              updatedAt={query.dataUpdatedAt}
-              checkedAt={query.errorUpdatedAt}
-              fetching={query.isFetching}
-              polling={polling}
-              onRefresh={() => void query.refetch()}
-            />
+            <RefreshBar {...queryRefresh(query)} polling={polling} />
             {c && canDelete.allowed && !deleted && (
-              <button type="button" className="button button--danger" onClick={() => setDeleting(true)}>
+              <button
+                type="button"
+                className="button button--danger"
+                onClick={() => setDeleting(true)}
+              >
                 {t('editor.delete.open')}
               </button>
             )}
@@ -124,7 +127,10 @@ export function ConnectionDetailPage() {
             <h2 id="summary-heading" className="section-title">
               {t('editor.detail.summaryTitle')}
             </h2>
-            <ConnectionSummary connection={c} listedPrivis={listedPrivis(queryClient, c.id) ?? listed.data ?? undefined} />
+            <ConnectionSummary
+              connection={c}
+              listedPrivis={listedPrivis(queryClient, c.id) ?? listed.data ?? undefined}
+            />
           </section>
           <section aria-labelledby="queues-heading" className="detail-section">
             <h2 id="queues-heading" className="section-title">

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../ui/data-table.tsx';
 import { ErrorState } from '../../ui/error-state.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
-import { RefreshBar } from '../../ui/refresh-bar.tsx';
+import { RefreshBar, queryRefresh } from '../../ui/refresh-bar.tsx';
 import { clusterColumns } from './cluster-columns.tsx';
 import { listClustersOptions } from './queries.ts';
 import './dws.css';
@@ -29,14 +29,7 @@ export function ClustersPage() {
       <PageHeader
         title={t('title')}
         description={t('description')}
-        actions={
-          <RefreshBar
-            updatedAt={query.dataUpdatedAt}
-            checkedAt={query.errorUpdatedAt}
-            fetching={query.isFetching}
-            onRefresh={() => void query.refetch()}
-          />
-        }
+        actions={<RefreshBar {...queryRefresh(query)} />}
       />
       {query.isError && <ErrorState error={query.error} onRetry={() => void query.refetch()} />}
       {!(query.isError && !query.data) && (

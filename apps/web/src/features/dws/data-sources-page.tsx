@@ -9,7 +9,7 @@ import { DataTable } from '../../ui/data-table.tsx';
 import { ErrorState } from '../../ui/error-state.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { PermissionNote } from '../../ui/permission-note.tsx';
-import { RefreshBar } from '../../ui/refresh-bar.tsx';
+import { RefreshBar, queryRefresh } from '../../ui/refresh-bar.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 import { clusterChangeState } from './cluster-state.ts';
 import { dataSourceColumns } from './data-source-columns.tsx';
@@ -69,16 +69,15 @@ export function DataSourcesPage() {
           <>
             <Link to="/dws/clusters">{t('sources.back')}</Link>
             {offerCreate && (
-              <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
+              <button
+                type="button"
+                className="button button--primary"
+                onClick={() => setCreating(true)}
+              >
                 {t('create.open')}
               </button>
             )}
-            <RefreshBar
-              updatedAt={query.dataUpdatedAt}
-              checkedAt={query.errorUpdatedAt}
-              fetching={query.isFetching}
-              onRefresh={() => void query.refetch()}
-            />
+            <RefreshBar {...queryRefresh(query)} />
           </>
         }
       />
@@ -87,7 +86,10 @@ export function DataSourcesPage() {
           {t('sources.cluster')} <strong>{cluster.name}</strong>{' '}
           <StatusBadge status={cluster.status} />
           {changeState !== 'open' && changeState && (
-            <span className="dws-locked"> {t(`sources.locked.${changeState}`, { status: cluster.status })}</span>
+            <span className="dws-locked">
+              {' '}
+              {t(`sources.locked.${changeState}`, { status: cluster.status })}
+            </span>
           )}
         </p>
       )}
@@ -95,7 +97,11 @@ export function DataSourcesPage() {
         <p role="alert">{t('sources.clusterUnknown', { id: clusterId })}</p>
       )}
       {clusters.isError && (
-        <ErrorState error={clusters.error} title={t('sources.clusterLoadError')} onRetry={() => void clusters.refetch()} />
+        <ErrorState
+          error={clusters.error}
+          title={t('sources.clusterLoadError')}
+          onRetry={() => void clusters.refetch()}
+        />
       )}
       {changeState === 'open' && <PermissionNote permission={permission} />}
       {search.job && (
@@ -119,7 +125,11 @@ export function DataSourcesPage() {
               <p>{t('sources.emptyBody')}</p>
               {/* The first source is added from here, where the eye already is. */}
               {offerCreate && (
-                <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
+                <button
+                  type="button"
+                  className="button button--primary"
+                  onClick={() => setCreating(true)}
+                >
                   {t('create.first')}
                 </button>
               )}
@@ -159,7 +169,13 @@ export function DataSourcesPage() {
           reboot={target.reboot}
           onClose={() => setTarget(undefined)}
           onStarted={(jobId) => {
-            addRunningJob({ jobId, clusterId, sourceName: target.source.name, startedAt: Date.now(), ...targetField() });
+            addRunningJob({
+              jobId,
+              clusterId,
+              sourceName: target.source.name,
+              startedAt: Date.now(),
+              ...targetField(),
+            });
             setTarget(undefined);
             void navigate({ search: { job: jobId } });
           }}

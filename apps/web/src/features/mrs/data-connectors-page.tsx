@@ -9,7 +9,7 @@ import { PagedListEmpty } from '../../ui/empty-state.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { PagedTable } from '../../ui/paged-table.tsx';
 import { PermissionNote } from '../../ui/permission-note.tsx';
-import { RefreshBar } from '../../ui/refresh-bar.tsx';
+import { RefreshBar, queryRefresh } from '../../ui/refresh-bar.tsx';
 import { connectorColumns, toRow, type ConnectorRow } from './data-connector-columns.tsx';
 import { DataConnectorFilters } from './data-connector-filters.tsx';
 import { DeleteDataConnectorDialog } from './delete-data-connector-dialog.tsx';
@@ -34,7 +34,12 @@ export function DataConnectorsPage() {
   useEffect(() => clearSaved(), []);
 
   const columns = useMemo(
-    () => connectorColumns(t, { canEdit: permission.allowed, search, onDelete: canDelete ? setDeleting : undefined }),
+    () =>
+      connectorColumns(t, {
+        canEdit: permission.allowed,
+        search,
+        onDelete: canDelete ? setDeleting : undefined,
+      }),
     [t, permission.allowed, search, canDelete],
   );
   const rows = useMemo(() => query.data?.data_connectors.map(toRow) ?? NO_ROWS, [query.data]);
@@ -58,14 +63,13 @@ export function DataConnectorsPage() {
         description={t('description')}
         actions={
           <>
-            <RefreshBar
-              updatedAt={query.dataUpdatedAt}
-              checkedAt={query.errorUpdatedAt}
-              fetching={query.isFetching}
-              onRefresh={() => void query.refetch()}
-            />
+            <RefreshBar {...queryRefresh(query)} />
             {canCreate && (
-              <Link to="/mrs/data-connectors/new" search={search} className="button button--primary">
+              <Link
+                to="/mrs/data-connectors/new"
+                search={search}
+                className="button button--primary"
+              >
                 {t('create.open')}
               </Link>
             )}

@@ -5,7 +5,7 @@ import { usePermission } from '../../lib/session.ts';
 import { ErrorState } from '../../ui/error-state.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { PermissionNote } from '../../ui/permission-note.tsx';
-import { RefreshBar } from '../../ui/refresh-bar.tsx';
+import { RefreshBar, queryRefresh } from '../../ui/refresh-bar.tsx';
 import { ConnectorId } from './connector-id.tsx';
 import { DataConnectorDetails } from './data-connector-details.tsx';
 import { DataConnectorForm } from './data-connector-form.tsx';
@@ -46,14 +46,7 @@ export function EditDataConnectorPage() {
               {t('edit.back')}
             </Link>
             {/* Only when reading: a form keeps the values it was filled with, so a refresh there would mislead. */}
-            {readOnly && (
-              <RefreshBar
-                updatedAt={query.dataUpdatedAt}
-                checkedAt={query.errorUpdatedAt}
-                fetching={query.isFetching}
-                onRefresh={() => void query.refetch()}
-              />
-            )}
+            {readOnly && <RefreshBar {...queryRefresh(query)} />}
           </>
         }
       />
@@ -80,7 +73,8 @@ export function EditDataConnectorPage() {
           ) : (
             <>
               <p className="mrs-id-line">
-                {t('id')} <ConnectorId id={connector.connector_id} name={connector.connector_name} />
+                {t('id')}{' '}
+                <ConnectorId id={connector.connector_id} name={connector.connector_name} />
               </p>
               <DataConnectorForm
                 key={connector.connector_id}
