@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { usePermission } from '../../lib/session.ts';
 import { ActionNotice } from '../../ui/action-notice.tsx';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
+import { useNotice } from '../../ui/use-notice.ts';
 import { ErrorState } from '../../ui/error-state.tsx';
 import { HostsTable } from './hosts/hosts-table.tsx';
 import { useReplaceHosts } from './mutations.ts';
@@ -21,7 +22,6 @@ interface HostsChange {
   kind: 'saved' | 'cleared' | 'restored';
   count: number;
   previous: readonly Host[];
-  id: number;
 }
 
 /** The hosts table, and for operators: edit (replace the list) or remove them all, with undo. */
@@ -32,11 +32,10 @@ export function HostsSection({ connectionId, connectionName, hosts, readOnly }: 
   const [clearing, setClearing] = useState(false);
   const clear = useReplaceHosts(connectionId);
   const restore = useReplaceHosts(connectionId);
-  const [change, setChange] = useState<HostsChange | null>(null);
-  const changeCount = useRef(0);
+  const [change, say, clearChange] = useNotice<HostsChange>();
   const hostsAtEdit = useRef(hosts);
   const noteChange = (kind: HostsChange['kind'], count: number, previous: readonly Host[]) =>
-    setChange({ kind, count, previous, id: ++changeCount.current });
+    say({ kind, count, previous });
   const editButton = useRef<HTMLButtonElement>(null);
   const editorBox = useRef<HTMLDivElement>(null);
   // Opening and closing the editor replaces the control that had focus: carry focus into the
@@ -103,7 +102,7 @@ export function HostsSection({ connectionId, connectionName, hosts, readOnly }: 
               }
             : undefined
         }
-        onDismiss={() => setChange(null)}
+        onDismiss={clearChange}
       />
       {restore.isError && <ErrorState error={restore.error} title={t('editor.replace.failed')} />}
       {editing ? (

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { usePermission } from '../../lib/session.ts';
 import { ActionNotice } from '../../ui/action-notice.tsx';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
+import { useNotice } from '../../ui/use-notice.ts';
 import { DateTime } from '../../ui/date-time.tsx';
 import { EmptyValue } from '../../ui/empty-value.tsx';
 import { ErrorState } from '../../ui/error-state.tsx';
@@ -24,7 +25,6 @@ export interface QueueBindingPanelProps {
 interface BindingChange {
   kind: 'bound' | 'unbound';
   queues: string[];
-  id: number;
 }
 
 /** The bound queues with their binding status, and (for operators) binding more or unbinding one. */
@@ -41,11 +41,9 @@ export function QueueBindingPanel({
   const unbind = useUnbindQueues(connectionId);
   const [selected, setSelected] = useState<string[]>([]);
   const [unbinding, setUnbinding] = useState<string | null>(null);
-  const [change, setChange] = useState<BindingChange | null>(null);
-  const changeCount = useRef(0);
+  const [change, say, clearChange] = useNotice<BindingChange>();
   const noticeRef = useRef<HTMLElement>(null);
-  const noteChange = (kind: BindingChange['kind'], names: string[]) =>
-    setChange({ kind, queues: names, id: ++changeCount.current });
+  const noteChange = (kind: BindingChange['kind'], names: string[]) => say({ kind, queues: names });
   const bindNow = (names: string[], onDone?: () => void) =>
     bind.mutate(names, {
       onSuccess: () => {
@@ -82,7 +80,7 @@ export function QueueBindingPanel({
               }
             : undefined
         }
-        onDismiss={() => setChange(null)}
+        onDismiss={clearChange}
       />
       {queues.length === 0 ? (
         <p className="muted">{t('editor.detail.noQueues')}</p>
