@@ -19,13 +19,25 @@ export const REDACT_PATHS = ['err', 'err.cause'].flatMap((base) => [
   ...SECRET_HEADERS.map((h) => `${base}.headers${h.startsWith('[') ? h : `.${h}`}`),
 ]);
 
+// pino's isoTime formats a Date for every line; lines in the same millisecond share one text.
+let lastMs = Number.NaN;
+let lastField = '';
+function isoTimeField(): string {
+  const ms = Date.now();
+  if (ms !== lastMs) {
+    lastMs = ms;
+    lastField = `,"time":"${new Date(ms).toISOString()}"`;
+  }
+  return lastField;
+}
+
 /** Without a destination: stdout through the bounded, never-blocking one of log-destination.ts. */
 export function createLogger(level: LogLevel, destination: DestinationStream = createLogDestination()): Logger {
   const options = {
     level,
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     base: { service: 'bff' },
-    timestamp: pino.stdTimeFunctions.isoTime,
+    timestamp: isoTimeField,
   };
   return pino(options, destination);
 }

@@ -41,16 +41,14 @@ export interface RequestContext {
   sessionId?: string;
 }
 
-// Keyed by the raw request so code that sees only IncomingMessage (the access logger) shares it.
-const contexts = new WeakMap<IncomingMessage, RequestContext>();
+// On the raw request, so code that sees only IncomingMessage (the access logger) shares it. A
+// symbol-keyed property rather than a WeakMap: every layer looks the context up, and a WeakMap
+// keyed by short-lived requests is an ephemeron table the scavenger has to walk (issue 23).
+const CONTEXT = Symbol('dsc.requestContext');
+type WithContext = IncomingMessage & { [CONTEXT]?: RequestContext };
 
 export function contextOf(req: IncomingMessage): RequestContext {
-  let ctx = contexts.get(req);
-  if (!ctx) {
-    ctx = { requestId: randomUUID() };
-    contexts.set(req, ctx);
-  }
-  return ctx;
+  return ((req as WithContext)[CONTEXT] ??= { requestId: randomUUID() });
 }
 
 /** First in the chain: every response, errors included, carries an X-Request-Id. */

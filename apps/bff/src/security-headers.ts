@@ -45,9 +45,24 @@ export function securityHeaderList(): Array<[string, string]> {
   return [...headers];
 }
 
+/**
+ * What an API answer (JSON, never rendered as a page) carries instead of the page set, after
+ * OWASP's REST security cheat sheet: no sniffing, no framing, a policy that allows nothing, and
+ * no cross-origin reads. The page-only headers (COOP, Origin-Agent-Cluster, Referrer-Policy,
+ * DNS prefetch, download and cross-domain policies) say nothing about a JSON answer, and setting
+ * eleven headers on each of them was a measurable share of a small read's cost (issue 23).
+ */
+export const API_SECURITY_HEADERS: ReadonlyArray<readonly [string, string]> = [
+  ['Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'"],
+  ['Cross-Origin-Resource-Policy', 'same-origin'],
+  ['X-Content-Type-Options', 'nosniff'],
+  ['X-Frame-Options', 'DENY'],
+];
+
 export function securityHeaders(): RequestHandler {
-  const list = securityHeaderList();
-  return (_req, res, next) => {
+  const page = securityHeaderList();
+  return (req, res, next) => {
+    const list = req.url.startsWith('/api/') ? API_SECURITY_HEADERS : page;
     for (const [name, value] of list) res.setHeader(name, value);
     next();
   };

@@ -1,4 +1,3 @@
-import compression from 'compression';
 import express, { type Express, type Request, type RequestHandler, type Response } from 'express';
 import type { Logger } from 'pino';
 import type { AuditLog } from './audit/audit-log.ts';
@@ -18,6 +17,7 @@ import { loadUserDirectory } from './auth/users-file.ts';
 import type { Config } from './config.ts';
 import { fail } from './config-rules.ts';
 import { requireTargets } from './demo-upstream.ts';
+import { compressBuiltAnswers } from './compress-answers.ts';
 import { csrfGuard } from './csrf.ts';
 import { apiNotFound, errorHandler, notFound } from './error-handler.ts';
 import { createReadiness } from './health/readiness.ts';
@@ -196,15 +196,27 @@ export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
     fail([{ setting: 'TRUST_PROXY', message: 'is not a valid proxy address list' }]);
   }
 
-  app.use(sequence(trackInFlight, requestId, metrics.observe, httpLogger(logger), sendTimeout(config.responseSendTimeoutMs, logger), securityHeaders(), hsts));
-  app.use(healthRoutes({ readiness, draining: () => draining }));
-  app.use(metricsRoute(metrics, config.metricsToken));
+  app.use(
+    sequence(
+      trackInFlight,
+      requestId,
+      metrics.observe,
+      httpLogger(logger),
+      sendTimeout(config.responseSendTimeoutMs, logger),
+      securityHeaders(),
+      hsts,
+      healthRoutes({ readiness, draining: () => draining }),
+      metricsRoute(metrics, config.metricsToken),
+    ),
+  );
 
+  const status = statusRoute({ readiness, sessions });
+  // One layer for everything every /api request goes through: each mount costs the router a match
+  // and a prefix strip and restore per request.
   app.use(
     '/api',
     sequence(
-      // Negotiated gzip/brotli: a 20-row list page went out at 834 KB before (issue 20).
-      compression(),
+      compressBuiltAnswers,
       noStore,
       auditTrail({
         log: auditLog,
@@ -220,11 +232,12 @@ export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
         req.method === 'GET' && OIDC_NAVIGATIONS.has(`/api${req.path}`)
           ? next()
           : csrfGuard(req, res, next),
+      // Before the session is loaded: /api/status looks without counting as activity.
+      (req, res, next) => (req.path === '/status' || req.path === '/status/' ? status(req, res, next) : next()),
+      loadSession(sessions),
+      invalidateListsOnWrite(listViews),
     ),
   );
-  app.all('/api/status', statusRoute({ readiness, sessions }));
-  app.use('/api', loadSession(sessions));
-  app.use(invalidateListsOnWrite(listViews));
   // The catalogue first: it carries nearly all the traffic, and the paths do not overlap.
   const forward = (op: Parameters<typeof forwardStep>[0]) => forwardStep(op, createDeps);
   app.use(catalogueRoutes({ authorize, defaultTarget: targets.default, forward }));

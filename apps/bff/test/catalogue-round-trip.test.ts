@@ -200,6 +200,24 @@ describe('what reaches upstream is only what the BFF builds', () => {
   });
 });
 
+describe('answers are compressed when it is worth it', () => {
+  it('a large answer goes out compressed as the browser asks; a small one as it came, with its length', async () => {
+    for (const encoding of ['gzip', 'br']) {
+      const list = await h.call('GET', '/api/dli/enhanced-connections?limit=100', { headers: { 'accept-encoding': encoding } });
+      expect(list.status, list.text).toBe(200);
+      expect(list.headers.get('content-encoding')).toBe(encoding);
+      expect(list.headers.get('vary')).toContain('Accept-Encoding');
+      expect((list.json as { connections: unknown[] }).connections.length).toBeGreaterThan(10);
+    }
+    const basic = h.sim.control.inventory().basicConnections[0]!;
+    const one = await h.call('GET', `/api/dli/basic-connections/${basic.connection_id}`, { headers: { 'accept-encoding': 'gzip, br' } });
+    expect(one.status, one.text).toBe(200);
+    expect(Buffer.byteLength(one.text)).toBeLessThan(1024);
+    expect(one.headers.get('content-encoding')).toBeNull();
+    expect(one.headers.get('content-length')).toBe(String(Buffer.byteLength(one.text)));
+  });
+});
+
 describe('secrets', () => {
   it('no log line or response of this run holds the SK, the security token or SESSION_SECRET', () => {
     expect(h.logs.length).toBeGreaterThan(10);

@@ -134,6 +134,26 @@ describe('static SPA and headers', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
+  it('API answers, errors included, carry the headers for a JSON answer: no sniffing, framing or cross-origin reads', async () => {
+    for (const [path, status] of [
+      ['/api/dws/clusters', 200],
+      ['/api/nothing-here', 404],
+    ] as const) {
+      const res = await h.call('GET', path);
+      expect(res.status, path).toBe(status);
+      expect(res.headers.get('content-security-policy'), path).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(res.headers.get('x-frame-options'), path).toBe('DENY');
+      expect(res.headers.get('cross-origin-resource-policy'), path).toBe('same-origin');
+      expect(res.headers.get('cache-control'), path).toBe('no-store');
+      // The page-only set stays with pages.
+      expect(res.headers.get('cross-origin-opener-policy'), path).toBeNull();
+    }
+    const page = await fetch(`${h.bffUrl}/`, { headers: { accept: 'text/html' } });
+    expect(page.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+  });
+
   it('caches hashed assets for a year and does not fall back for non-HTML requests', async () => {
     const asset = await fetch(`${h.bffUrl}/assets/app-1a2b3c.js`);
     expect(asset.status).toBe(200);

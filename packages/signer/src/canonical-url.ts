@@ -10,7 +10,8 @@ const ALREADY_CANONICAL = /^[A-Za-z0-9_.~-]*$/;
  * resolved, '\' turned into '/', spaces escaped). A path-only URL (a server's request target)
  * is accepted too; it gets a placeholder origin, so `relative` tells callers not to trust host.
  */
-export function parseRequestUrl(url: string): { parsed: URL; relative: boolean } {
+export function parseRequestUrl(url: string | URL): { parsed: URL; relative: boolean } {
+  if (url instanceof URL) return { parsed: url, relative: false };
   if (ABSOLUTE.test(url)) return { parsed: new URL(url), relative: false };
   // Prefixing instead of resolving keeps a target like '//a/b' a path, not an authority.
   return { parsed: new URL(RELATIVE_BASE + (url.startsWith('/') ? url : `/${url}`)), relative: true };

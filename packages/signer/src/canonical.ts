@@ -15,7 +15,7 @@ export function normalizeSignedHeaderNames(names: readonly string[]): string[] {
 /** The canonical request from an already lower-cased header map (see canonicalRequest). */
 export function buildCanonicalRequest(
   method: string,
-  url: string,
+  url: string | URL,
   headers: ReadonlyMap<string, string>,
   signedHeaderNames: readonly string[],
   body: Uint8Array | string,
@@ -46,7 +46,7 @@ export function buildCanonicalRequest(
  */
 export function canonicalRequest(
   method: string,
-  url: string,
+  url: string | URL,
   headers: Record<string, string>,
   signedHeaderNames: string[],
   body: Uint8Array | string,

@@ -1,4 +1,4 @@
-export type { Credentials, SignableRequest, VerifyResult } from './types.ts';
+export type { Credentials, RequestToSign, SignableRequest, VerifyResult } from './types.ts';
 export { sign } from './sign.ts';
 export { verify } from './verify.ts';
 export { canonicalRequest } from './canonical.ts';

@@ -2,9 +2,18 @@
 
 const SDK_DATE = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
 
+// Every upstream call formats the current second; most calls in a second share it.
+let lastSecond = Number.NaN;
+let lastText = '';
+
 export function formatSdkDate(d: Date): string {
-  const text = Number.isNaN(d.getTime()) ? '' : d.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+  const ms = d.getTime();
+  const second = Math.floor(ms / 1000);
+  if (second === lastSecond) return lastText;
+  const text = Number.isNaN(ms) ? '' : d.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
   if (!SDK_DATE.test(text)) throw new RangeError('formatSdkDate: date is invalid or outside years 0000-9999');
+  lastSecond = second;
+  lastText = text;
   return text;
 }
 

@@ -2,7 +2,7 @@ import { buildCanonicalRequest, normalizeSignedHeaderNames } from './canonical.t
 import { ALGORITHM, hmacSha256Hex, stringToSign } from './digest.ts';
 import { lowerCaseHeaders } from './headers.ts';
 import { formatSdkDate } from './sdk-date.ts';
-import type { Credentials, SignableRequest } from './types.ts';
+import type { Credentials, RequestToSign } from './types.ts';
 
 /** Signed whenever the request carries them (host and x-sdk-date always are). */
 const SIGNED_WHEN_PRESENT = ['content-type', 'x-project-id', 'x-security-token'];
@@ -31,7 +31,7 @@ export function authorizationHeader(ak: string, signedHeaderNames: readonly stri
  * opts.signedHeaders. Throws (naming the header, never a value) if one of those is missing.
  */
 export function sign(
-  req: SignableRequest,
+  req: RequestToSign,
   creds: Credentials,
   opts: { now?: Date; signedHeaders?: string[] } = {},
 ): Record<string, string> {

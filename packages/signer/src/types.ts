@@ -15,6 +15,12 @@ export interface SignableRequest {
   body: Uint8Array | string;
 }
 
+/**
+ * What `sign` takes: a request as SignableRequest describes it, whose URL may be a URL object
+ * already parsed by the caller (used as it is, not parsed again).
+ */
+export type RequestToSign = Omit<SignableRequest, 'url'> & { url: string | URL };
+
 export type VerifyResult =
   | { ok: true; ak: string }
   | { ok: false; reason: 'missing' | 'malformed' | 'unknown-ak' | 'expired' | 'mismatch' };

@@ -90,6 +90,25 @@ export function createSessions(o: SessionOptions): Sessions {
     }
     return k;
   };
+  // The record as last read for each key: while the stored text is unchanged (between touches),
+  // a request reuses its parse and check instead of JSON.parse and zod on every call.
+  const records = new Map<string, { raw: string; record: SessionRecord }>();
+  const readRecord = (k: string, raw: string): SessionRecord | undefined => {
+    const cached = records.get(k);
+    if (cached?.raw === raw) return cached.record;
+    const parsed = SessionRecord.safeParse(safeJson(raw));
+    if (!parsed.success) return undefined;
+    if (!cached && records.size >= KEY_CACHE_SIZE) records.delete(records.keys().next().value!);
+    records.set(k, { raw, record: parsed.data });
+    return parsed.data;
+  };
+  // A users-file entry is replaced, not changed, when the file is reloaded: its description holds
+  // until then.
+  const described = new WeakMap<ConsoleUser, SessionUser | undefined>();
+  const describeUser = (user: ConsoleUser): SessionUser | undefined => {
+    if (!described.has(user)) described.set(user, o.describe(user.username, user.grants));
+    return described.get(user);
+  };
   const ttl = (r: SessionRecord, t: number) =>
     Math.min(
       r.lastSeenAt + o.idleMs,
@@ -137,13 +156,13 @@ export function createSessions(o: SessionOptions): Sessions {
       const k = key(id);
       const raw = await o.store.get(k);
       if (raw === undefined) return undefined;
-      const parsed = SessionRecord.safeParse(safeJson(raw));
+      const record = readRecord(k, raw);
       const t = o.now().getTime();
-      if (!parsed.success || ttl(parsed.data, t) <= 0) {
+      if (!record || ttl(record, t) <= 0) {
+        records.delete(k);
         await o.store.delete(k);
         return undefined;
       }
-      const record = parsed.data;
       if ('via' in record) {
         const oidcUser = o.describe(record.username, record.grants);
         if (!oidcUser) {
@@ -157,11 +176,10 @@ export function createSessions(o: SessionOptions): Sessions {
         return { ...oidcUser, via: 'oidc', subject: record.subject };
       }
       const user = await o.users?.find(record.username);
-      const described =
-        user && user.credentialTag === record.credentialTag
-          ? o.describe(user.username, user.grants)
-          : undefined;
-      if (!described) {
+      const sessionUser =
+        user && user.credentialTag === record.credentialTag ? describeUser(user) : undefined;
+      if (!sessionUser) {
+        records.delete(k);
         await o.store.delete(k);
         return undefined;
       }
@@ -170,12 +188,13 @@ export function createSessions(o: SessionOptions): Sessions {
         // Only while it still exists: a sign-out elsewhere in the meantime must not be undone.
         if (!(await o.store.replace(k, JSON.stringify(next), ttl(next, t)))) return undefined;
       }
-      return described;
+      return sessionUser;
     },
     async destroy(id) {
       const k = key(id);
       const parsed = SessionRecord.safeParse(safeJson((await o.store.get(k)) ?? ''));
       await o.store.delete(k);
+      records.delete(k);
       keys.delete(id);
       if (!parsed.success) return undefined;
       return 'via' in parsed.data && parsed.data.idToken !== undefined

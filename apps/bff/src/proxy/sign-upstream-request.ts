@@ -11,7 +11,7 @@ export const SIGNABLE_BODY_LIMIT_BYTES = 12 * 1024 * 1024;
 /** Adds X-Sdk-Date, Authorization (and X-Security-Token) computed over exactly these bytes. */
 export function signUpstreamRequest(u: UpstreamRequest, credentials: Credentials, now: Date): UpstreamRequest {
   const added = sign(
-    { method: u.method, url: u.url.toString(), headers: { ...u.headers }, body: u.body },
+    { method: u.method, url: u.url, headers: u.headers, body: u.body },
     credentials,
     { now },
   );

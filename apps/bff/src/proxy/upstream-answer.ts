@@ -1,5 +1,6 @@
 import type { Response } from 'express';
 import type { OperationId } from '@dsc/api-types';
+import { endCompressible } from '../compress-answers.ts';
 import { ApiError, errorBody, sendError } from '../errors.ts';
 import { contextOf, type RequestContext } from '../request-context.ts';
 import { noteCreatedId } from '../audit/created-resource.ts';
@@ -64,7 +65,7 @@ export function sendAnswer(res: Response, answer: Answer, headers: Record<string
   if (answer.status !== 204) res.setHeader('Content-Type', JSON_TYPE);
   res.status(answer.status);
   if (answer.status !== 204 && answer.status !== 304) res.setHeader('Content-Length', answer.body.length);
-  res.end(answer.body);
+  endCompressible(res, answer.body);
 }
 
 /** An answer as the idempotency store keeps it, to be sent again for a repeated request. */
@@ -112,5 +113,5 @@ export function sendStoredAnswer(res: Response, a: StoredAnswer): void {
   const body = Buffer.from(a.body, 'utf8');
   res.status(a.status);
   res.setHeader('Content-Length', body.length);
-  res.end(body);
+  endCompressible(res, body);
 }

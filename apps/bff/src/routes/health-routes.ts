@@ -1,4 +1,4 @@
-import express, { type RequestHandler, type Router } from 'express';
+import type { RequestHandler } from 'express';
 import { ApiError } from '../errors.ts';
 import type { ReadinessCheck } from '../health/readiness.ts';
 import { readSessionId } from '../auth/session-cookie.ts';
@@ -15,13 +15,12 @@ export interface HealthDeps {
  * (cached briefly); 200 when all do, else 503 — and 503 while shutting down. No sign-in, so
  * nothing in either names an endpoint, a project or a credential.
  */
-export function healthRoutes(deps: HealthDeps): Router {
-  const router = express.Router();
-  router.get('/healthz', (_req, res) => {
+export function healthRoutes(deps: HealthDeps): RequestHandler {
+  const healthz: RequestHandler = (_req, res) => {
     res.setHeader('Cache-Control', 'no-store');
     res.json({ status: 'ok' });
-  });
-  router.get('/readyz', async (_req, res) => {
+  };
+  const readyz: RequestHandler = async (_req, res) => {
     res.setHeader('Cache-Control', 'no-store');
     if (deps.draining()) {
       res.status(503).json({ status: 'draining' });
@@ -29,15 +28,25 @@ export function healthRoutes(deps: HealthDeps): Router {
     }
     const r = await deps.readiness.current();
     res.status(r.status === 'ok' ? 200 : 503).json(r);
-  });
-  return router;
+  };
+  const routes = new Map<string, RequestHandler>([
+    ['/healthz', healthz],
+    ['/healthz/', healthz],
+    ['/readyz', readyz],
+    ['/readyz/', readyz],
+  ]);
+  // A look-up, not a router of its own: every request passes here, and a nested router's
+  // dispatch cost each one more than the two paths it serves (issue 23).
+  return (req, res, next) => {
+    const route = req.method === 'GET' || req.method === 'HEAD' ? routes.get(req.path) : undefined;
+    if (!route) {
+      next();
+      return;
+    }
+    return route(req, res, next);
+  };
 }
 
-/**
- * GET /api/status for the web's banner: the same per-service state as /readyz, for any signed-in
- * user, always 200. It only peeks at the session: a page polling it must not keep an idle
- * session alive.
- */
 export function statusRoute(deps: { readiness: ReadinessCheck; sessions: Sessions }): RequestHandler {
   return async (req, res, next) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {

@@ -46,11 +46,29 @@ export function createOperationMatcher(operations: readonly Operation[]): (metho
     p.allow = methods.includes('GET') ? [...methods, 'HEAD'] : methods;
   }
 
+  // Candidates by segment count and first two segments (/api/<service>), so a request compares
+  // against a handful of paths instead of all of them. Any path not starting with two literals
+  // turns the index off: every path is then tried, in order, as before.
+  const indexable = paths.every((p) => p.segments.length >= 2 && 'literal' in p.segments[0]! && 'literal' in p.segments[1]!);
+  const indexKey = (count: number, first: string, second: string) => `${count}/${first}/${second}`;
+  const byPrefix = new Map<string, CompiledPath[]>();
+  if (indexable) {
+    for (const p of paths) {
+      const [a, b] = p.segments as [{ literal: string }, { literal: string }];
+      const key = indexKey(p.segments.length, a.literal, b.literal);
+      byPrefix.set(key, [...(byPrefix.get(key) ?? []), p]);
+    }
+  }
+  const none: CompiledPath[] = [];
+
   return (method, path) => {
     const trimmed = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
     const parts = trimmed.split('/').slice(1);
+    const candidates = indexable
+      ? (byPrefix.get(indexKey(parts.length, (parts[0] ?? '').toLowerCase(), (parts[1] ?? '').toLowerCase())) ?? none)
+      : paths;
     let allow: string[] | undefined;
-    for (const p of paths) {
+    for (const p of candidates) {
       if (p.segments.length !== parts.length) continue;
       let params: Record<string, string> | undefined;
       let ok = true;
