@@ -57,7 +57,9 @@ await Promise.all([
     // rate-limiter-flexible with REDIS_URL) is imported with import() and lands in chunks of its
     // own, so a start without them does not parse them (decision 020).
     splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
+    // Chunks sit beside main.js: config.ts and body-checker.ts find apps/bff/ and body-worker.js
+    // from their own location, whichever file they land in.
+    chunkNames: '[name]-[hash]',
   }),
   // A build of its own: chunks shared with main.js would make main.js load what the launcher
   // needs (the simulator, zod's whole namespace). One file, as before.
