@@ -1,12 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
-// prom-client's parts from their own modules, not its index: that one also loads the
-// Pushgateway (node:https, node:tls) and the cluster aggregator (node:cluster) at every start.
-import Counter from 'prom-client/lib/counter.js';
-import collectDefaultMetrics from 'prom-client/lib/defaultMetrics.js';
-import Gauge from 'prom-client/lib/gauge.js';
-import Histogram from 'prom-client/lib/histogram.js';
-import Registry from 'prom-client/lib/registry.js';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from './prom-client-parts.ts';
 import type { Service } from '@dsc/api-types';
 import { SERVICES } from '../endpoints.ts';
 import { ApiError } from '../errors.ts';
