@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A setting is missing or malformed. `settings` names them; the message never holds a value. */
 export class ConfigError extends Error {

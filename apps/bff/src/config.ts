@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Service } from '@dsc/api-types';
 import { randomBytes } from 'node:crypto';
 import { ConfigError, PROJECT_ID, PROJECT_ID_RULE, endpointUrl, fail, trustProxySetting, type TrustProxy } from './config-rules.ts';

@@ -25,7 +25,7 @@ import { createIdempotency } from './idempotency/idempotency-records.ts';
 import { createConnectionListSource } from './list-view/connection-list-source.ts';
 import { createLogger, httpLogger } from './logging.ts';
 import { createMetrics, metricsRoute } from './metrics/metrics.ts';
-import { createSharedLimits } from './proxy/shared-limits.ts';
+import { openSharedLimits } from './proxy/open-shared-limits.ts';
 import { forwardStep } from './proxy/forward.ts';
 import { contextOf, requestId } from './request-context.ts';
 import { sequence } from './routes/run-steps.ts';
@@ -42,8 +42,7 @@ import { hsts, noStore, securityHeaders } from './security-headers.ts';
 import { sendTimeout } from './send-timeout.ts';
 import { staticSpa } from './static-spa.ts';
 import type { KvStore } from './store/kv-store.ts';
-import { createMemoryStore } from './store/memory-store.ts';
-import { createRedisStore } from './store/redis-store.ts';
+import { openConfiguredStore } from './store/open-store.ts';
 import { headlineRole, rolesOnTargets } from './targets/roles.ts';
 import { selectTarget } from './targets/select-target.ts';
 import { createTargets } from './targets/targets.ts';
@@ -110,17 +109,13 @@ export function createServer(config: Config, deps: ServerDeps = {}): BffServer {
     : undefined;
   const roleMap = config.oidc ? loadRoleMap(config.oidc.roleMapFile, knownTargets) : undefined;
   const auditLog = deps.audit ?? openConfiguredAudit(config);
-  const store =
-    deps.store ??
-    (config.redisUrl
-      ? createRedisStore({ url: config.redisUrl })
-      : createMemoryStore({ now: () => now().getTime() }));
+  const store = deps.store ?? openConfiguredStore(config.redisUrl, () => now().getTime());
   const sharedStore = deps.store !== undefined || config.redisUrl !== undefined;
 
   const tuning = config.upstreamTuning;
   const metrics = createMetrics();
   const sharedLimits = config.redisUrl
-    ? createSharedLimits({
+    ? openSharedLimits({
         redisUrl: config.redisUrl,
         tuning,
         fallbackShare: config.limiterFallbackShare,

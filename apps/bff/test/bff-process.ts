@@ -7,6 +7,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const BFF_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TSX = pathToFileURL(path.join(BFF_DIR, 'node_modules/tsx/dist/loader.mjs')).href;
 const MAIN = path.join(BFF_DIR, 'src/main.ts');
+/**
+ * BFF_TEST_BUILT=1 runs the built server (dist/main.js, `pnpm --filter bff build` first) instead:
+ * its PostgreSQL and Redis parts load from chunks of their own, which only such a run exercises.
+ */
+const ARGS = process.env.BFF_TEST_BUILT === '1' ? [path.join(BFF_DIR, 'dist/main.js')] : ['--import', TSX, MAIN];
 
 export interface BffProcess {
   child: ChildProcess;
@@ -22,7 +27,7 @@ export interface BffProcess {
  */
 export async function startBffProcess(port: number, env: Record<string, string>): Promise<BffProcess> {
   const cwd = mkdtempSync(path.join(os.tmpdir(), 'bff-instance-'));
-  const child = spawn(process.execPath, ['--import', TSX, MAIN], {
+  const child = spawn(process.execPath, ARGS, {
     cwd,
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(port), WEB_DIST_DIR: cwd, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import * as dli from './dli.ts';
 import * as doctor from './dli-doctor.ts';
 import * as mrs from './mrs.ts';

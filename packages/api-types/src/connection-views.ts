@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ListEnhancedConnectionsQuery } from './dli.ts';
 import { queryInt } from './primitives.ts';
 import { CONNECTION_SORTS, CONNECTION_VIEW_PAGE_MAX, QUEUE_STATUS_FILTERS } from './values.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseAddress, parseCidr } from './network.ts';
 import { CONNECTION_PRIVILEGES, PROJECT_ID } from './values.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { EnhancedConnection } from './enhanced-connection.ts';
 import { intLike, ipv4, queryInt } from './primitives.ts';
 import { MAX_HOSTS, QUEUE_BINDING_STATUSES } from './values.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConnectionTestBody } from './dli-doctor.ts';
 import { pathId } from './primitives.ts';
 import { DOCTOR_DIAGNOSES, DOCTOR_OUTCOMES, DOCTOR_RESULTS_MAX } from './values.ts';

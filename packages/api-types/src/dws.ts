@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const DwsClusterStatus = [
   'CREATING', 'ACTIVE', 'FAILED', 'CREATE_FAILED', 'DELETING', 'DELETE_FAILED', 'FROZEN', 'POLICE_FROZEN',

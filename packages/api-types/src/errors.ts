@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The three error-body shapes the upstream gateways and services use (upstream-api.md). */
 export const UpstreamErrorFlat = z.looseObject({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ListEnhancedConnectionsQuery } from './dli.ts';
 import { queryInt } from './primitives.ts';
 import { QUEUE_BINDING_STATUSES, TARGET_ID_PATTERN } from './values.ts';

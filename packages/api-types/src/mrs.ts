@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { intLike, pathId, queryInt } from './primitives.ts';
 import { MRS_SOURCE_TYPES } from './values.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IPV4, PATH_ID, PATH_ID_MAX } from './values.ts';
 
 /** Upstream docs type limit/offset as strings but SDKs send numbers: accept both, emit a number. */

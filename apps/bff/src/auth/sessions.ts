@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROLES, type SessionUser } from '@dsc/api-types';
 import type { KvStore } from '../store/kv-store.ts';
 import type { Grants } from '../targets/roles.ts';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync, type BigIntStats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { Logger } from 'pino';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROLES, fieldErrors } from '@dsc/api-types';
 import { fail } from '../config-rules.ts';
 import { ALL_TARGETS, type Grants } from '../targets/roles.ts';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { StoredAnswer } from '../proxy/upstream-answer.ts';
 import type { KvStore } from '../store/kv-store.ts';
 

@@ -1,5 +1,5 @@
 import { catalogue, EnhancedConnection, type ConnectionRow, type ConnectionSort } from '@dsc/api-types';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { UpstreamConfig } from '../config.ts';
 import { ApiError } from '../errors.ts';
 import { buildUpstreamRequest } from '../proxy/build-upstream-request.ts';

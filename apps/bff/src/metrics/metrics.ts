@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from './prom-client-parts.ts';
 import type { Service } from '@dsc/api-types';
 import { SERVICES } from '../endpoints.ts';
 import { ApiError } from '../errors.ts';

@@ -11,18 +11,21 @@ export interface SharedLimits {
   close(): void;
 }
 
-/**
- * Upstream limits held in Redis (REDIS_URL) for all instances. Its own connection, without an
- * offline queue: while Redis is away a call is not held waiting for it but goes through the
- * instance's fallback share at once (see shared-service-limiter.ts).
- */
-export function createSharedLimits(o: {
+export interface SharedLimitsOptions {
   redisUrl: string;
   tuning: UpstreamTuning;
   fallbackShare: number;
   logger: Logger;
   onFallback?: (key: string, service: Service, falling: boolean) => void;
-}): SharedLimits {
+}
+
+/**
+ * Upstream limits held in Redis (REDIS_URL) for all instances. Its own connection, without an
+ * offline queue: while Redis is away a call is not held waiting for it but goes through the
+ * instance's fallback share at once (see shared-service-limiter.ts). The server takes it through
+ * open-shared-limits.ts, which imports this module only when REDIS_URL is set.
+ */
+export function createSharedLimits(o: SharedLimitsOptions): SharedLimits {
   const redis = new Redis(o.redisUrl, {
     keyPrefix: 'dsc:limits:',
     enableOfflineQueue: false,

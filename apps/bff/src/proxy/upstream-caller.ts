@@ -14,7 +14,6 @@ import { createServiceLimiter, LimiterBusy, type LimiterOptions, type Release, t
 import { signUpstreamRequest } from './sign-upstream-request.ts';
 import { createSignatureGuard, isSignatureFailure, SIGNATURE_FAILURE_LIMIT, type SignatureGuard } from './signature-guard.ts';
 import { sendOnce, type Exchange } from './upstream-client.ts';
-import { createUpstreamPool } from './upstream-pool.ts';
 import { parseJsonSafe } from './upstream-errors.ts';
 import type { UpstreamResponse } from './upstream-response.ts';
 
@@ -89,7 +88,19 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  */
 export function createUpstreamCaller(d: CallerDeps): UpstreamCaller {
   const t = d.tuning;
-  const pools = new Map<Service, Pool>(SERVICES.map((s) => [s, createUpstreamPool(new URL(d.upstream.endpoints[s]))]));
+  // undici is imported and each service's pool made on its first call, not at start: a start
+  // does not parse undici, and the first call waits those few milliseconds (decision 020).
+  const endpoints = new Map<Service, URL>(SERVICES.map((s) => [s, new URL(d.upstream.endpoints[s])]));
+  const pools = new Map<Service, Promise<Pool>>();
+  const poolFor = (service: Service): Promise<Pool> => {
+    let pool = pools.get(service);
+    if (!pool) {
+      const endpoint = endpoints.get(service)!;
+      pool = import('./upstream-pool.ts').then((m) => m.createUpstreamPool(endpoint));
+      pools.set(service, pool);
+    }
+    return pool;
+  };
   const limiters = new Map<Service, ServiceLimiter>(
     SERVICES.map((s) => {
       const options = { maxConcurrency: t.maxConcurrency, maxRps: t.maxRps, queueMax: t.queueMax };
@@ -118,13 +129,14 @@ export function createUpstreamCaller(d: CallerDeps): UpstreamCaller {
       };
     }
     try {
+      const pool = await poolFor(service);
       const verdict = await guard.check();
       if (!verdict.send) return { kind: 'refused', error: guardRefusal(verdict) };
       // A shared limiter counts calls by clock second: sign within the second it counted.
       const sentAt = release.grantedAt ?? d.now().getTime();
       const signed = signUpstreamRequest(spec.request, d.upstream.credentials, new Date(sentAt));
       const started = performance.now();
-      const ex = await sendOnce(signed, pools.get(service)!, deadline - Date.now());
+      const ex = await sendOnce(signed, pool, deadline - Date.now());
       d.onAttempt?.(service, ex.kind === 'response' ? String(ex.response.status) : ex.kind, (performance.now() - started) / 1000);
       if (ex.kind !== 'response') {
         await verdict.done('other');
@@ -255,7 +267,11 @@ export function createUpstreamCaller(d: CallerDeps): UpstreamCaller {
     queued: (service) => limiters.get(service)?.queued ?? 0,
     close() {
       for (const l of limiters.values()) l.close();
-      for (const p of pools.values()) void p.destroy();
+      for (const p of pools.values())
+        p.then(
+          (pool) => void pool.destroy(),
+          () => {},
+        );
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import express, { type RequestHandler } from 'express';
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_HOSTS, type OperationDef, type OperationId } from '@dsc/api-types';
 import { ApiError } from '../errors.ts';
 import { contextOf } from '../request-context.ts';

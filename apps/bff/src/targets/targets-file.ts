@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Service } from '@dsc/api-types';
 import { PROJECT_ID, PROJECT_ID_RULE, endpointUrl, fail } from '../config-rules.ts';
 import { knownRegions, resolveEndpoints } from '../endpoints.ts';

@@ -68,7 +68,7 @@ export function oidcRoutes(deps: OidcRouteDeps): Router {
       });
     }
     const redirectUri = redirectUriFor(req, deps.settings);
-    const challenge = deps.rp.challenge();
+    const challenge = await deps.rp.challenge();
     let url: URL;
     try {
       url = await deps.rp.authorizationUrl(challenge, redirectUri);

@@ -1,4 +1,4 @@
-import * as client from 'openid-client';
+import type * as OpenIdClient from 'openid-client';
 import type { Logger } from 'pino';
 import type { OidcSettings } from './oidc-settings.ts';
 
@@ -32,7 +32,7 @@ export class OidcRefusal extends Error {
 }
 
 export interface RelyingParty {
-  challenge(): Challenge;
+  challenge(): Promise<Challenge>;
   authorizationUrl(c: Challenge, redirectUri: string): Promise<URL>;
   /** Exchanges the callback's code and validates everything openid-client checks (state, nonce, PKCE, signature, issuer, audience, expiry). */
   finish(callbackQuery: string, c: Challenge, redirectUri: string): Promise<Authenticated>;
@@ -58,17 +58,22 @@ function groupsOf(v: unknown): string[] | undefined {
  * token check done by the library, the id token's signature included. Discovery runs on first use and is retried after a failure,
  * so the console starts while the provider is down.
  */
+// openid-client is imported on the first sign-in, not at every start: only a console with
+// OIDC_ISSUER uses it (decision 020).
+let loading: Promise<typeof OpenIdClient> | undefined;
+const openIdClient = (): Promise<typeof OpenIdClient> => (loading ??= import('openid-client'));
+
 export function createRelyingParty(s: OidcSettings, logger: Logger): RelyingParty {
-  let discovered: Promise<client.Configuration> | undefined;
-  const configuration = (): Promise<client.Configuration> => {
-    discovered ??= client
-      .discovery(s.issuer, s.clientId, undefined, client.ClientSecretBasic(s.clientSecret), {
+  let discovered: Promise<OpenIdClient.Configuration> | undefined;
+  const configuration = (): Promise<OpenIdClient.Configuration> => {
+    discovered ??= openIdClient()
+      .then((client) => client.discovery(s.issuer, s.clientId, undefined, client.ClientSecretBasic(s.clientSecret), {
         timeout: TIMEOUT_SECONDS,
         // The id token's signature is verified against the provider's JWKS too, not only
         // trusted because it came over TLS from the token endpoint (OIDC Core 3.1.3.7 allows
         // that shortcut; a console that grants admin from a claim should not take it).
         execute: [client.enableNonRepudiationChecks],
-      })
+      }))
       .then((c) => {
         c.timeout = TIMEOUT_SECONDS;
         return c;
@@ -85,13 +90,17 @@ export function createRelyingParty(s: OidcSettings, logger: Logger): RelyingPart
   };
 
   return {
-    challenge: () => ({
-      state: client.randomState(),
-      nonce: client.randomNonce(),
-      codeVerifier: client.randomPKCECodeVerifier(),
-    }),
+    async challenge() {
+      const client = await openIdClient();
+      return {
+        state: client.randomState(),
+        nonce: client.randomNonce(),
+        codeVerifier: client.randomPKCECodeVerifier(),
+      };
+    },
     async authorizationUrl(c, redirectUri) {
       const config = await configuration();
+      const client = await openIdClient();
       return client.buildAuthorizationUrl(config, {
         redirect_uri: redirectUri,
         scope: s.scopes,
@@ -104,6 +113,7 @@ export function createRelyingParty(s: OidcSettings, logger: Logger): RelyingPart
     },
     async finish(callbackQuery, c, redirectUri) {
       const config = await configuration();
+      const client = await openIdClient();
       const current = new URL(redirectUri);
       current.search = callbackQuery;
       if (current.searchParams.get('error') === 'access_denied') {
@@ -150,6 +160,7 @@ export function createRelyingParty(s: OidcSettings, logger: Logger): RelyingPart
     },
     async logoutUrl(idToken, postLogoutRedirectUri) {
       const config = await configuration();
+      const client = await openIdClient();
       if (!config.serverMetadata().end_session_endpoint) return undefined;
       return client.buildEndSessionUrl(config, {
         id_token_hint: idToken,

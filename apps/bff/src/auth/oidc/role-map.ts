@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROLES, fieldErrors } from '@dsc/api-types';
 import { fail } from '../../config-rules.ts';
 import { ALL_TARGETS, higherRole, mergeGrants, type Grants } from '../../targets/roles.ts';
