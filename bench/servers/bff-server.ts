@@ -90,15 +90,30 @@ async function main(): Promise<void> {
       process.send?.({ type: 'memory', before, afterGc: gc ? after : undefined });
     } else if (msg?.type === 'profile-start') {
       void (async () => {
-        await inspector.post('Profiler.enable');
-        await inspector.post('Profiler.setSamplingInterval', { interval: 250 });
-        await inspector.post('Profiler.start');
+        if (process.env.BENCH_PROFILE_KIND?.startsWith('heap')) {
+          // 'heap-live': only what is still reachable when the profile stops (what scavenges copy).
+          const collected = process.env.BENCH_PROFILE_KIND === 'heap';
+          // Where the bytes are allocated, collected ones included: what the scavenges cost.
+          await inspector.post('HeapProfiler.enable');
+          await inspector.post('HeapProfiler.startSampling', {
+            samplingInterval: 1024,
+            includeObjectsCollectedByMajorGC: collected,
+            includeObjectsCollectedByMinorGC: collected,
+          } as never);
+        } else {
+          await inspector.post('Profiler.enable');
+          await inspector.post('Profiler.setSamplingInterval', { interval: 250 });
+          await inspector.post('Profiler.start');
+        }
         process.send?.({ type: 'profile-started' });
       })();
     } else if (msg?.type === 'profile-stop' && msg.file) {
       const file = msg.file;
       void (async () => {
-        const { profile } = await inspector.post('Profiler.stop');
+        const { profile } =
+          process.env.BENCH_PROFILE_KIND?.startsWith('heap')
+            ? await inspector.post('HeapProfiler.stopSampling')
+            : await inspector.post('Profiler.stop');
         writeFileSync(file, JSON.stringify(profile));
         process.send?.({ type: 'profile-stopped' });
       })();
