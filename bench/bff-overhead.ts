@@ -17,6 +17,7 @@ import {
 } from './lib/bff-child.ts';
 import { cannedFromSimulator, LIST_LIMIT, type CannedAnswer } from './lib/canned-upstream.ts';
 import { groupShares, summariseProfile, type CpuProfile } from './lib/cpu-profile.ts';
+import { summariseHeapProfile, type HeapProfile } from './lib/heap-profile.ts';
 import { runLoad, type LoadResult } from './lib/load.ts';
 import { runPaced, type PacedResult } from './lib/paced-load.ts';
 import {
@@ -522,6 +523,9 @@ async function pacedRuns(
 }
 
 /** A CPU profile of the BFF under the same load, charged to the code that spent it. */
+/** BENCH_PROFILE_KIND=heap (or heap-live): the profile step samples allocations instead of CPU (servers/bff-server.ts). */
+const HEAP_PROFILE = process.env.BENCH_PROFILE_KIND?.startsWith('heap') ? process.env.BENCH_PROFILE_KIND : undefined;
+
 async function profileBff(
   s: SectionBuilder,
   bff: BffChild,
@@ -547,6 +551,16 @@ async function profileBff(
     if (settings.profileKeepDir) {
       mkdirSync(settings.profileKeepDir, { recursive: true });
       copyFileSync(file, join(settings.profileKeepDir, `bff-${op}.cpuprofile`));
+    }
+    if (HEAP_PROFILE) {
+      const { bytes, owners } = summariseHeapProfile(JSON.parse(readFileSync(file, 'utf8')) as HeapProfile);
+      const perRequest = (b: number) => fmt(b / 1024 / Math.max(1, result.ok), 1);
+      s.line(
+        `**What the BFF allocates: ${OP_NAMES[op]}, ${connections} connections** (${fmt(result.ok)} requests, ${perRequest(bytes)} kB per request, ${HEAP_PROFILE === 'heap' ? 'collected objects included' : 'only what was still reachable at the end'}; BENCH_PROFILE_KIND=${HEAP_PROFILE})`,
+        '',
+      );
+      s.table(['allocated by', 'kB per request'], owners.slice(0, 14).map((o) => [o.owner, perRequest(o.bytes)]));
+      continue;
     }
     const { busyMs, shares } = summariseProfile(
       JSON.parse(readFileSync(file, 'utf8')) as CpuProfile,
