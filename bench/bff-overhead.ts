@@ -526,6 +526,12 @@ async function pacedRuns(
 /** BENCH_PROFILE_KIND=heap (or heap-live): the profile step samples allocations instead of CPU (servers/bff-server.ts). */
 const HEAP_PROFILE = process.env.BENCH_PROFILE_KIND?.startsWith('heap') ? process.env.BENCH_PROFILE_KIND : undefined;
 
+const HEAP_PROFILE_MEANS: Record<string, string> = {
+  heap: 'collected objects included',
+  'heap-live': 'only what was still reachable at the end',
+  'heap-promoted': 'only what outlived the scavenges',
+};
+
 async function profileBff(
   s: SectionBuilder,
   bff: BffChild,
@@ -556,7 +562,7 @@ async function profileBff(
       const { bytes, owners } = summariseHeapProfile(JSON.parse(readFileSync(file, 'utf8')) as HeapProfile);
       const perRequest = (b: number) => fmt(b / 1024 / Math.max(1, result.ok), 1);
       s.line(
-        `**What the BFF allocates: ${OP_NAMES[op]}, ${connections} connections** (${fmt(result.ok)} requests, ${perRequest(bytes)} kB per request, ${HEAP_PROFILE === 'heap' ? 'collected objects included' : 'only what was still reachable at the end'}; BENCH_PROFILE_KIND=${HEAP_PROFILE})`,
+        `**What the BFF allocates: ${OP_NAMES[op]}, ${connections} connections** (${fmt(result.ok)} requests, ${perRequest(bytes)} kB per request, ${HEAP_PROFILE_MEANS[HEAP_PROFILE] ?? HEAP_PROFILE}; BENCH_PROFILE_KIND=${HEAP_PROFILE})`,
         '',
       );
       s.table(['allocated by', 'kB per request'], owners.slice(0, 14).map((o) => [o.owner, perRequest(o.bytes)]));

@@ -91,14 +91,15 @@ async function main(): Promise<void> {
     } else if (msg?.type === 'profile-start') {
       void (async () => {
         if (process.env.BENCH_PROFILE_KIND?.startsWith('heap')) {
-          // 'heap-live': only what is still reachable when the profile stops (what scavenges copy).
-          const collected = process.env.BENCH_PROFILE_KIND === 'heap';
+          // 'heap-live': only what is still reachable when the profile stops; 'heap-promoted': what
+          // outlived the scavenges (reached the old generation), dead or alive.
+          const kind = process.env.BENCH_PROFILE_KIND;
           // Where the bytes are allocated, collected ones included: what the scavenges cost.
           await inspector.post('HeapProfiler.enable');
           await inspector.post('HeapProfiler.startSampling', {
             samplingInterval: 1024,
-            includeObjectsCollectedByMajorGC: collected,
-            includeObjectsCollectedByMinorGC: collected,
+            includeObjectsCollectedByMajorGC: kind !== 'heap-live',
+            includeObjectsCollectedByMinorGC: kind === 'heap',
           } as never);
         } else {
           await inspector.post('Profiler.enable');
