@@ -31,6 +31,65 @@ const ANSWER_HEADERS = [
   'last-modified',
 ];
 
+interface Hold {
+  state: 'open' | 'holding' | 'released';
+  /** The `end` this wrapper stands in front of (the response's own, or a wrapper installed before). */
+  end: (...args: unknown[]) => Response;
+  deps: AuditTrailDeps;
+}
+
+const HOLD = Symbol('dsc.auditHold');
+type HeldResponse = Response & { [HOLD]?: Hold };
+
+/**
+ * The wrapper is one function shared by every response, its state a data property. A closure
+ * per response, assigned to `res.end`, kept each answered request's whole graph alive through
+ * the young-generation collections that followed (~2 MB at every scavenge at 200 req/s, against
+ * ~0.1 MB without; issue 23): V8 let go of them only at the next full collection.
+ */
+function heldEnd(this: HeldResponse, ...args: unknown[]): Response {
+  const hold = this[HOLD]!;
+  if (hold.state === 'holding') return this;
+  if (hold.state === 'released' || !isAudited(this.req, this)) return hold.end.apply(this, args);
+  hold.state = 'holding';
+  record(this, hold.deps).then(
+    () => {
+      hold.state = 'released';
+      hold.end.apply(this, args);
+    },
+    (err: unknown) => {
+      hold.state = 'released';
+      withhold(this, hold, err);
+    },
+  );
+  return this;
+}
+
+async function record(res: Response, deps: AuditTrailDeps): Promise<void> {
+  const req = res.req;
+  const known = req.user ? undefined : await deps.peekUser(req).catch(() => undefined);
+  await deps.log.append(auditEntryFor(req, res, deps.now(), known));
+}
+
+function withhold(res: Response, hold: Hold, err: unknown): void {
+  const req = res.req;
+  const cause = (err as { code?: unknown }).code ?? 'unknown';
+  hold.deps.logger.error({ requestId: contextOf(req).requestId, cause }, 'audit line could not be written');
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const shownId = res.getHeader('x-request-id');
+  const requestId = typeof shownId === 'string' ? shownId : contextOf(req).requestId;
+  const body = JSON.stringify(errorBody(new ApiError('AUDIT_UNAVAILABLE', WITHHELD), requestId));
+  contextOf(req).errorCode = 'AUDIT_UNAVAILABLE';
+  for (const h of ANSWER_HEADERS) res.removeHeader(h);
+  res.statusCode = 500;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Length', Buffer.byteLength(body));
+  hold.end.call(res, body);
+}
+
 /**
  * Holds back the final answer of every audited /api request until its audit line is written and
  * synced: `res.end` is wrapped, so whichever step answers (the proxy, an error, a session route)
@@ -39,55 +98,10 @@ const ANSWER_HEADERS = [
  * is replaced by 500 AUDIT_UNAVAILABLE (the change may have happened; the caller must check).
  */
 export function auditTrail(deps: AuditTrailDeps): RequestHandler {
-  return (req, res, next) => {
-    const end = res.end.bind(res) as (...args: unknown[]) => Response;
-    let state: 'open' | 'holding' | 'released' = 'open';
-
-    const withhold = (err: unknown): void => {
-      const cause = (err as { code?: unknown }).code ?? 'unknown';
-      deps.logger.error(
-        { requestId: contextOf(req).requestId, cause },
-        'audit line could not be written',
-      );
-      if (res.headersSent) {
-        res.destroy();
-        return;
-      }
-      const shownId = res.getHeader('x-request-id');
-      const requestId = typeof shownId === 'string' ? shownId : contextOf(req).requestId;
-      const body = JSON.stringify(
-        errorBody(new ApiError('AUDIT_UNAVAILABLE', WITHHELD), requestId),
-      );
-      contextOf(req).errorCode = 'AUDIT_UNAVAILABLE';
-      for (const h of ANSWER_HEADERS) res.removeHeader(h);
-      res.statusCode = 500;
-      res.setHeader('Content-Type', 'application/json; charset=utf-8');
-      res.setHeader('Content-Length', Buffer.byteLength(body));
-      end(body);
-    };
-
-    res.end = ((...args: unknown[]) => {
-      // The first answer wins; a second one while its line is being written is dropped.
-      if (state === 'holding') return res;
-      if (state === 'released' || !isAudited(req, res)) return end(...args);
-      state = 'holding';
-      record().then(
-        () => {
-          state = 'released';
-          end(...args);
-        },
-        (err: unknown) => {
-          state = 'released';
-          withhold(err);
-        },
-      );
-      return res;
-    }) as End;
-
-    async function record(): Promise<void> {
-      const known = req.user ? undefined : await deps.peekUser(req).catch(() => undefined);
-      await deps.log.append(auditEntryFor(req, res, deps.now(), known));
-    }
+  return (_req, res, next) => {
+    const held = res as HeldResponse;
+    held[HOLD] = { state: 'open', end: res.end as (...args: unknown[]) => Response, deps };
+    res.end = heldEnd as End;
     next();
   };
 }
