@@ -47,6 +47,11 @@ export function healthRoutes(deps: HealthDeps): RequestHandler {
   };
 }
 
+/**
+ * GET /api/status for the web's banner: the same per-service state as /readyz, for any signed-in
+ * user, always 200. It only peeks at the session: a page polling it must not keep an idle
+ * session alive.
+ */
 export function statusRoute(deps: { readiness: ReadinessCheck; sessions: Sessions }): RequestHandler {
   return async (req, res, next) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
