@@ -1,6 +1,7 @@
 import compression from 'compression';
 import type { RequestHandler, Response } from 'express';
 import { isAudited } from './audit/audit-entry.ts';
+import { operations } from './operations.ts';
 
 /** Below this many bytes the library sends an answer as it is (its own default threshold). */
 export const COMPRESS_THRESHOLD_BYTES = 1024;
@@ -8,8 +9,13 @@ export const COMPRESS_THRESHOLD_BYTES = 1024;
 /** Negotiated gzip/brotli: a 20-row list page went out at 834 KB before (issue 20). */
 const compress: RequestHandler = compression({ threshold: COMPRESS_THRESHOLD_BYTES });
 
-/** A catalogue operation's path under the `/api` mount, with or without `/t/:targetId`. */
-const CATALOGUE_PATH = /^\/(?:t\/[^/]+\/)?(?:dli|mrs|dws)\//;
+/**
+ * A catalogue operation's path under the `/api` mount, with or without `/t/:targetId`: its first
+ * segment is one the catalogue's own paths start with (`/api/dli/…`, `/api/mrs/…`, `/api/dws/…`).
+ */
+const CATALOGUE_PATH = new RegExp(
+  `^/(?:t/[^/]+/)?(?:${[...new Set(operations.map((op) => op.def.path.split('/')[2]))].join('|')})/`,
+);
 
 /**
  * For `/api`, ahead of the audit trail (whose hold on the answer must be the outermost wrapper of

@@ -85,8 +85,7 @@ export function createSessions(o: SessionOptions): Sessions {
     let k = keys.get(id);
     if (k === undefined) {
       k = `session:${createHmac('sha256', o.secret).update(id).digest('base64url')}`;
-      if (keys.size >= KEY_CACHE_SIZE) keys.delete(keys.keys().next().value!);
-      keys.set(id, k);
+      setBounded(keys, id, k);
     }
     return k;
   };
@@ -98,8 +97,7 @@ export function createSessions(o: SessionOptions): Sessions {
     if (cached?.raw === raw) return cached.record;
     const parsed = SessionRecord.safeParse(safeJson(raw));
     if (!parsed.success) return undefined;
-    if (!cached && records.size >= KEY_CACHE_SIZE) records.delete(records.keys().next().value!);
-    records.set(k, { raw, record: parsed.data });
+    setBounded(records, k, { raw, record: parsed.data });
     return parsed.data;
   };
   // A users-file entry is replaced, not changed, when the file is reloaded: its description holds
@@ -202,6 +200,12 @@ export function createSessions(o: SessionOptions): Sessions {
         : {};
     },
   };
+}
+
+/** Sets `key` in a cache kept to KEY_CACHE_SIZE entries, dropping the oldest to make room. */
+function setBounded<V>(cache: Map<string, V>, key: string, value: V): void {
+  if (!cache.has(key) && cache.size >= KEY_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  cache.set(key, value);
 }
 
 function safeJson(text: string): unknown {
