@@ -523,7 +523,7 @@ async function pacedRuns(
 }
 
 /** A CPU profile of the BFF under the same load, charged to the code that spent it. */
-/** BENCH_PROFILE_KIND=heap (or heap-live): the profile step samples allocations instead of CPU (servers/bff-server.ts). */
+/** BENCH_PROFILE_KIND=heap, heap-live or heap-promoted: the profile step samples allocations instead of CPU (servers/bff-server.ts). */
 const HEAP_PROFILE = process.env.BENCH_PROFILE_KIND?.startsWith('heap') ? process.env.BENCH_PROFILE_KIND : undefined;
 
 const HEAP_PROFILE_MEANS: Record<string, string> = {

@@ -65,7 +65,9 @@ async function main(): Promise<void> {
   const addr = httpServer.address();
   const port = typeof addr === 'object' && addr ? addr.port : 0;
 
-  // A CPU profile of exactly the load window, on request: where the BFF's time goes.
+  // A CPU profile of exactly the load window, on request: where the BFF's time goes (or, with
+  // BENCH_PROFILE_KIND=heap…, an allocation profile: where its bytes go).
+  const heapKind = process.env.BENCH_PROFILE_KIND?.startsWith('heap') ? process.env.BENCH_PROFILE_KIND : undefined;
   const inspector = new Session();
   inspector.connect();
   // The garbage collector's pauses over a window, on request: what a paced run's tail may be made of.
@@ -90,16 +92,15 @@ async function main(): Promise<void> {
       process.send?.({ type: 'memory', before, afterGc: gc ? after : undefined });
     } else if (msg?.type === 'profile-start') {
       void (async () => {
-        if (process.env.BENCH_PROFILE_KIND?.startsWith('heap')) {
-          // 'heap-live': only what is still reachable when the profile stops; 'heap-promoted': what
-          // outlived the scavenges (reached the old generation), dead or alive.
-          const kind = process.env.BENCH_PROFILE_KIND;
-          // Where the bytes are allocated, collected ones included: what the scavenges cost.
+        if (heapKind) {
+          // Where the bytes are allocated. 'heap': collected ones included (what the scavenges
+          // cost); 'heap-live': only what is still reachable when the profile stops;
+          // 'heap-promoted': what outlived the scavenges (reached the old generation), dead or alive.
           await inspector.post('HeapProfiler.enable');
           await inspector.post('HeapProfiler.startSampling', {
             samplingInterval: 1024,
-            includeObjectsCollectedByMajorGC: kind !== 'heap-live',
-            includeObjectsCollectedByMinorGC: kind === 'heap',
+            includeObjectsCollectedByMajorGC: heapKind !== 'heap-live',
+            includeObjectsCollectedByMinorGC: heapKind === 'heap',
           } as never);
         } else {
           await inspector.post('Profiler.enable');
@@ -111,8 +112,7 @@ async function main(): Promise<void> {
     } else if (msg?.type === 'profile-stop' && msg.file) {
       const file = msg.file;
       void (async () => {
-        const { profile } =
-          process.env.BENCH_PROFILE_KIND?.startsWith('heap')
+        const { profile } = heapKind
             ? await inspector.post('HeapProfiler.stopSampling')
             : await inspector.post('Profiler.stop');
         writeFileSync(file, JSON.stringify(profile));
